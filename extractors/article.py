@@ -1,0 +1,78 @@
+"""The Article item: what every extractor returns."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+__all__ = ["Article"]
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article, cleaned of the page around it.
+
+    Field names follow schema.org ``Article`` and zyte-common-items where they
+    overlap. Every date is given twice: parsed (ISO 8601) and as found on the page.
+    """
+
+    url: str | None = None
+    """The URL the page was fetched from, as given to :func:`extractors.extract`."""
+
+    canonical_url: str | None = None
+    """Absolute URL from ``<link rel=canonical>``, ``og:url`` or JSON-LD ``url``."""
+
+    title: str | None = None
+    """The headline, plain text on one line."""
+
+    body: str = ""
+    """Plain text, one paragraph per block, paragraphs separated by one blank line
+    (``"\\n\\n"``); in-article subheadings are paragraphs of their own. Empty when
+    the page holds no article; ``reason`` then says why."""
+
+    published: str | None = None
+    """Publication date in ISO 8601: ``2022-04-21T17:40:00`` (no zone given),
+    ``2022-04-21T17:40:00+02:00`` (zone given) or ``2022-04-20`` (day only)."""
+
+    published_raw: str | None = None
+    """The string ``published`` was parsed from, exactly as on the page."""
+
+    modified: str | None = None
+    """Last modification date in ISO 8601, same formats as ``published``."""
+
+    modified_raw: str | None = None
+    """The string ``modified`` was parsed from, exactly as on the page."""
+
+    authors: list[str] = field(default_factory=list)
+    """Author names, in page order, without "By"/"Door"/"Par" prefixes."""
+
+    language: str | None = None
+    """ISO 639-1 code (``"nl"``, ``"ar"``): declared by the page, else detected."""
+
+    section: str | None = None
+    """The site's section or category for the article, e.g. ``"Marokko"``."""
+
+    site_name: str | None = None
+    """The publication's name, e.g. from ``og:site_name``."""
+
+    description: str | None = None
+    """The page's own summary (meta description, ``og:description``)."""
+
+    image: str | None = None
+    """Absolute URL of the lead image."""
+
+    extractor: str = ""
+    """Which extractor produced the body: ``"site:<domain>"`` or ``"generic"``."""
+
+    reason: str | None = None
+    """Machine-readable reason when ``body`` is empty: ``"empty-input"``,
+    ``"not-html"``, ``"no-article"``, ``"too-large"``, ``"timeout"``."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article as a JSON-ready dict, keys in field order."""
+        return asdict(self)
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        """Names of all fields, in declaration order (used for feed exports)."""
+        return tuple(f.name for f in fields(cls))

@@ -1,0 +1,55 @@
+"""The generic extractor: the rule of last resort, for any news page.
+
+Pipeline: prune page furniture (:mod:`extractors.prune`), score containers and
+pick the article (:mod:`extractors.scoring`), cut it into paragraphs and drop the
+non-article lines (:mod:`extractors.blocks`). When our scorer finds nothing worth
+calling an article, readability-lxml gets the page as a second opinion: it is
+slower, but its different pruning occasionally finds text ours rejects.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import lxml.etree
+import lxml.html
+from readability import Document
+from readability.readability import Unparseable
+
+from extractors.blocks import Block, blocks, paragraphs
+from extractors.prune import prune
+from extractors.scoring import best_candidate, with_siblings
+
+__all__ = ["MIN_BODY_CHARS", "generic_paragraphs"]
+
+logger = logging.getLogger(__name__)
+
+# A body shorter than this is not an article (a caption, a cookie notice, a
+# teaser); readability-lxml is asked for a second opinion.
+MIN_BODY_CHARS = 200
+
+
+def generic_paragraphs(tree: lxml.html.HtmlElement, title: str | None) -> list[str]:
+    """The article's paragraphs from a parsed page; ``tree`` is modified."""
+    prune(tree)
+    body = tree.find("body")
+    root = body if body is not None else tree
+    top, scores = best_candidate(root)
+    found: list[Block] = []
+    if top is not None:
+        found = blocks(with_siblings(top, scores, root))
+    result = paragraphs(found, title)
+    if sum(len(p) for p in result) >= MIN_BODY_CHARS:
+        return result
+    second = _readability(root, title)
+    return second if sum(map(len, second)) > sum(map(len, result)) else result
+
+
+def _readability(root: lxml.html.HtmlElement, title: str | None) -> list[str]:
+    try:
+        summary = Document(root).summary(html_partial=True)
+        tree = lxml.html.fragment_fromstring(summary, create_parent="div")
+    except (Unparseable, lxml.etree.LxmlError, ValueError) as exc:
+        logger.debug("readability-lxml found no article: %s", exc)
+        return []
+    return paragraphs(blocks([tree]), title)

@@ -1,0 +1,29 @@
+"""Language detection for pages that do not declare their language (py3langid)."""
+
+from __future__ import annotations
+
+import py3langid
+
+__all__ = ["detect_language"]
+
+# Fewer letters than this give py3langid too little to go on: a headline alone
+# is often misread (names, numbers), so we answer None rather than guess.
+MIN_DETECT_CHARS = 20
+# Detection reads at most this much text: a few paragraphs decide it, and the
+# cost grows with length.
+MAX_DETECT_CHARS = 2000
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when there is too little text.
+
+    >>> detect_language("Le secrétaire d'Etat américain est attendu au Maroc.")
+    'fr'
+    >>> detect_language("Oui") is None
+    True
+    """
+    sample = text[:MAX_DETECT_CHARS]
+    if sum(ch.isalpha() for ch in sample) < MIN_DETECT_CHARS:
+        return None
+    code, _score = py3langid.classify(sample)
+    return str(code)
