@@ -18,15 +18,15 @@ Example::
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
-import lxml.html
 from cssselect import SelectorError
 from lxml.cssselect import CSSSelector
 
 from extractors.blocks import blocks, paragraphs
 from extractors.exceptions import SiteExtractorError, UseGeneric
 from extractors.text import clean
+from extractors.tree import Element, drop, text_of
 
 __all__ = ["SiteExtractor", "compile_selector"]
 
@@ -60,7 +60,7 @@ class SiteExtractor:
     #: Regular expressions of URLs never to follow (login, search, tag pages).
     skip_urls: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, tree: lxml.html.HtmlElement) -> None:
+    def __init__(self, tree: Element) -> None:
         self.tree = tree
 
     @classmethod
@@ -74,21 +74,17 @@ class SiteExtractor:
         fields = (cls.body, cls.title, cls.published, cls.authors, cls.section)
         return [s for s in (*fields, *cls.noise) if s]
 
-    def select(
-        self, selector: str, root: lxml.html.HtmlElement | None = None
-    ) -> list[lxml.html.HtmlElement]:
+    def select(self, selector: str, root: Element | None = None) -> list[Element]:
         """Elements matching a CSS selector under ``root`` (the page), in document order."""
-        found = compile_selector(selector)(self.tree if root is None else root)
-        if not isinstance(found, list):
-            return []
-        return [el for el in found if isinstance(el, lxml.html.HtmlElement)]
+        found: list[Any] = compile_selector(selector)(self.tree if root is None else root)  # type: ignore[assignment]
+        return [el for el in found if isinstance(el, Element)]
 
     def select_text(self, selector: str | None) -> str | None:
         """Clean text of the first element matching ``selector``, or None."""
         if not selector:
             return None
         for el in self.select(selector):
-            text = clean(el.get("datetime") or el.get("content") or el.text_content())
+            text = clean(el.get("datetime") or el.get("content") or text_of(el))
             if text:
                 return text
         return None
@@ -101,7 +97,7 @@ class SiteExtractor:
         for selector in self.noise:
             for container in containers:
                 for el in self.select(selector, container):
-                    _drop(el)
+                    drop(el)
         found = paragraphs(blocks(containers), title)
         if not found:
             raise UseGeneric(f"{self.name()}: body selector {self.body!r} held no text")
@@ -119,7 +115,7 @@ class SiteExtractor:
         """Author names, or None to use generic metadata."""
         if not self.authors:
             return None
-        names = [clean(el.text_content()) for el in self.select(self.authors)]
+        names = [clean(text_of(el)) for el in self.select(self.authors)]
         return [n for n in names if n] or None
 
     def extract_section(self) -> str | None:
@@ -136,9 +132,3 @@ def compile_selector(selector: str) -> CSSSelector:
         raise SiteExtractorError(
             f"invalid CSS selector {selector!r}: {exc}; fix the selector in the site module"
         ) from exc
-
-
-def _drop(el: lxml.html.HtmlElement) -> None:
-    parent = el.getparent()
-    if parent is not None:
-        el.drop_tree()  # keeps the tail text, which belongs to the parent

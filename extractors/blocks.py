@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import lxml.etree
-import lxml.html
 
 from extractors.text import clean
+from extractors.tree import Element
 
 __all__ = ["Block", "blocks", "is_noise_line", "paragraphs"]
 
@@ -94,7 +94,7 @@ class Block:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
-def blocks(containers: Iterable[lxml.html.HtmlElement]) -> list[Block]:
+def blocks(containers: Iterable[Element]) -> list[Block]:
     """Paragraph blocks of the containers, in document order."""
     out: list[Block] = []
     for container in containers:
@@ -102,7 +102,7 @@ def blocks(containers: Iterable[lxml.html.HtmlElement]) -> list[Block]:
     return out
 
 
-def _walk(root: lxml.html.HtmlElement, out: list[Block]) -> None:
+def _walk(root: Element, out: list[Block]) -> None:
     parts: list[str] = []
     link_chars = 0
     in_link = 0

@@ -12,13 +12,13 @@ from __future__ import annotations
 import logging
 
 import lxml.etree
-import lxml.html
 from readability import Document
 from readability.readability import Unparseable
 
 from extractors.blocks import Block, blocks, paragraphs
 from extractors.prune import prune
 from extractors.scoring import best_candidate, with_siblings
+from extractors.tree import Element
 
 __all__ = ["MIN_BODY_CHARS", "generic_paragraphs"]
 
@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 MIN_BODY_CHARS = 200
 
 
-def generic_paragraphs(tree: lxml.html.HtmlElement, title: str | None) -> list[str]:
+def generic_paragraphs(tree: Element, title: str | None) -> list[str]:
     """The article's paragraphs from a parsed page; ``tree`` is modified."""
     prune(tree)
     body = tree.find("body")
@@ -45,10 +45,11 @@ def generic_paragraphs(tree: lxml.html.HtmlElement, title: str | None) -> list[s
     return second if sum(map(len, second)) > sum(map(len, result)) else result
 
 
-def _readability(root: lxml.html.HtmlElement, title: str | None) -> list[str]:
+def _readability(root: Element, title: str | None) -> list[str]:
     try:
-        summary = Document(root).summary(html_partial=True)
-        tree = lxml.html.fragment_fromstring(summary, create_parent="div")
+        page = lxml.etree.tostring(root, encoding="unicode", method="html")
+        summary = Document(page).summary(html_partial=True)
+        tree = lxml.etree.fromstring(f"<div>{summary}</div>", lxml.etree.HTMLParser())
     except (Unparseable, lxml.etree.LxmlError, ValueError) as exc:
         logger.debug("readability-lxml found no article: %s", exc)
         return []

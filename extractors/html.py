@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 import charset_normalizer
 import lxml.etree
-import lxml.html
 
 from extractors.exceptions import InputError
+from extractors.tree import Element
 
 __all__ = ["MAX_INPUT_BYTES", "Page", "Unreadable", "decode", "load"]
 
@@ -61,7 +61,7 @@ _MAX_CONTROL_RATIO = 0.05
 # Single-byte labels that servers put on pages that are really UTF-8.
 _MISLABEL_PRONE = {"ascii", "iso8859-1", "cp1252", "iso8859-15"}
 
-_PARSER = lxml.html.HTMLParser(
+_PARSER = lxml.etree.HTMLParser(
     remove_comments=True,
     remove_pis=True,
     no_network=True,  # never fetch a DTD or an entity from anywhere
@@ -82,7 +82,7 @@ class Page:
     """A decoded, parsed page, handed to extractors."""
 
     url: str | None
-    tree: lxml.html.HtmlElement
+    tree: Element
     encoding: str
 
 
@@ -200,8 +200,8 @@ def load(html: bytes | str, url: str | None = None, encoding: str | None = None)
         )
     text = _check_text(text)
     try:
-        tree = lxml.html.document_fromstring(text, parser=_PARSER)
-    except (lxml.etree.ParserError, ValueError) as exc:
+        tree = lxml.etree.fromstring(text, parser=_PARSER)
+    except (lxml.etree.LxmlError, ValueError) as exc:
         raise Unreadable("no-article", f"no HTML document could be parsed: {exc}") from exc
     if tree is None or (tree.find("body") is None and len(tree) == 0):
         raise Unreadable("no-article", "the parsed document is empty")

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-import lxml.html
+from extractors.tree import Element
 
 __all__ = ["article_object", "first_url", "names"]
 
@@ -44,7 +44,7 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return set()
 
 
-def article_object(tree: lxml.html.HtmlElement) -> dict[str, Any]:
+def article_object(tree: Element) -> dict[str, Any]:
     """The first Article-typed JSON-LD object of the page, or {} if there is none.
 
     Broken JSON is common (trailing commas, raw newlines in strings): a block that

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
-import lxml.html
-
 from extractors import jsonld
 from extractors.dates import ParsedDate, find_date, parse_date
 from extractors.text import clean
+from extractors.tree import Element, text_of
 
 __all__ = ["Metadata", "normalize_language", "read_metadata", "visible_date"]
 
@@ -83,7 +82,7 @@ def normalize_language(value: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _meta_tags(tree: lxml.html.HtmlElement) -> dict[str, str]:
+def _meta_tags(tree: Element) -> dict[str, str]:
     found: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = meta.get("property") or meta.get("name") or meta.get("itemprop")
@@ -109,7 +108,7 @@ def _absolute(url: str | None, base: str | None) -> str | None:
         return url
 
 
-def read_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
+def read_metadata(tree: Element, url: str | None) -> Metadata:
     """Read metadata from an unpruned page tree."""
     ld = jsonld.article_object(tree)
     meta = _meta_tags(tree)
@@ -157,7 +156,7 @@ def read_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Metadata:
 
 
 def _structured_date(
-    tree: lxml.html.HtmlElement,
+    tree: Element,
     language: str | None,
     from_ld: Any,
     meta: dict[str, str],
@@ -166,7 +165,7 @@ def _structured_date(
 ) -> ParsedDate | None:
     values = [from_ld] + [meta.get(k) for k in keys]
     for el in tree.iterfind(f".//*[@itemprop='{itemprop}']"):
-        values.append(el.get("datetime") or el.get("content") or el.text_content())
+        values.append(el.get("datetime") or el.get("content") or text_of(el))
     for value in values:
         if isinstance(value, str) and (parsed := parse_date(value, language)):
             return parsed
@@ -177,24 +176,29 @@ def _structured_date(
     return None
 
 
-def _in_chrome(el: lxml.html.HtmlElement) -> bool:
-    """True if ``el`` sits in the site's header, footer, a ticker or a teaser list."""
+def _in_chrome(el: Element) -> bool:
+    """True if ``el`` sits in the site's header, footer, a ticker or a teaser list.
+
+    A ``<header>`` or ``<footer>`` inside an ``<article>`` or ``<main>`` is the
+    article's own (where its date line lives); chrome classes count anywhere.
+    """
+    in_chrome_tag = False
     for ancestor in el.iterancestors():
         tag = ancestor.tag
         if tag in _ARTICLE_TAGS:
             return False
         if tag in _CHROME_TAGS:
-            return True
+            in_chrome_tag = True
         names = ancestor.get("class") or ancestor.get("id")
         if names and _CHROME_CLASS.search(names):
             return True
-    return False
+    return in_chrome_tag
 
 
-def visible_date(tree: lxml.html.HtmlElement, language: str | None) -> ParsedDate | None:
+def visible_date(tree: Element, language: str | None) -> ParsedDate | None:
     """The first date line in the page's visible text outside its chrome."""
-    nodes = tree.xpath(_YEAR_TEXT, namespaces=_EXSLT)
-    for node in nodes[:MAX_DATE_CANDIDATES]:
+    nodes: list[Any] = tree.xpath(_YEAR_TEXT, namespaces=_EXSLT)  # type: ignore[assignment]
+    for node in nodes[:MAX_DATE_CANDIDATES]:  # lxml "smart strings": text plus its element
         owner = node.getparent()
         if owner is None:
             continue
@@ -202,7 +206,7 @@ def visible_date(tree: lxml.html.HtmlElement, language: str | None) -> ParsedDat
             owner = owner.getparent()
         if owner is None or owner.tag in ("script", "style", "title", "a"):
             continue
-        text = owner.text_content()
+        text = text_of(owner)
         if len(text) > DATE_LINE_MAX_CHARS:
             text = str(node)
         if len(text) > DATE_LINE_MAX_CHARS or _in_chrome(owner):
@@ -213,12 +217,12 @@ def visible_date(tree: lxml.html.HtmlElement, language: str | None) -> ParsedDat
 
 
 def _title(
-    tree: lxml.html.HtmlElement, ld: dict[str, Any], meta: dict[str, str], site: str | None
+    tree: Element, ld: dict[str, Any], meta: dict[str, str], site: str | None
 ) -> str | None:
-    headings = [clean(h1.text_content()) for h1 in tree.iter("h1")]
+    headings = [clean(text_of(h1)) for h1 in tree.iter("h1")]
     headings = [h for h in headings if h and h != site]
     title_el = tree.find(".//title")
-    page_title = clean(title_el.text_content()) if title_el is not None else ""
+    page_title = clean(text_of(title_el)) if title_el is not None else ""
     primary = clean(
         _first(ld.get("headline"), meta.get("og:title"), meta.get("twitter:title"), page_title)
     )
@@ -247,7 +251,7 @@ def _strip_site(title: str, site: str | None) -> str:
     return title
 
 
-def _authors(tree: lxml.html.HtmlElement, ld: dict[str, Any], meta: dict[str, str]) -> list[str]:
+def _authors(tree: Element, ld: dict[str, Any], meta: dict[str, str]) -> list[str]:
     found = jsonld.names(ld.get("author"))
     if not found:
         raw = _first(meta.get("author"), meta.get("article:author"), meta.get("dc.creator"))
@@ -255,7 +259,7 @@ def _authors(tree: lxml.html.HtmlElement, ld: dict[str, Any], meta: dict[str, st
             found = _AUTHOR_SPLIT.split(raw)
     if not found:
         for el in tree.iterfind(".//*[@rel='author']"):
-            found.append(el.text_content())
+            found.append(text_of(el))
     seen: dict[str, None] = {}
     for name in found:
         name = _BYLINE_PREFIX.sub("", clean(name))

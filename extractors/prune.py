@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
+import lxml.etree
+
+from extractors.tree import Element, drop
 
 __all__ = ["BOILERPLATE", "POSITIVE", "class_id", "prune"]
 
@@ -82,7 +84,7 @@ _HIDDEN_CLASSES = frozenset({"hidden", "d-none", "is-hidden", "u-hidden", "hide"
 _FRAME_SHARE = 0.5
 
 
-def class_id(el: lxml.html.HtmlElement) -> str:
+def class_id(el: Element) -> str:
     """The class and id of an element as one string ("" when it has neither)."""
     cls = el.get("class")
     ident = el.get("id")
@@ -91,8 +93,10 @@ def class_id(el: lxml.html.HtmlElement) -> str:
     return cls or ident or ""
 
 
-def _is_furniture(el: lxml.html.HtmlElement) -> bool:
+def _is_furniture(el: Element) -> bool:
     tag = el.tag
+    if not isinstance(tag, str):
+        return False
     if tag in _STRUCTURAL_DROP:
         return True
     attrib = el.attrib
@@ -113,39 +117,20 @@ def _is_furniture(el: lxml.html.HtmlElement) -> bool:
     return bool(names) and BOILERPLATE.search(names) is not None and not POSITIVE.search(names)
 
 
-def prune(tree: lxml.html.HtmlElement) -> None:
+def prune(tree: Element) -> None:
     """Remove non-article elements from ``tree`` in place."""
     for el in list(tree.iter(*_ALWAYS_DROP)):
-        _drop(el)
+        drop(el)
     body = tree.find("body")
     root = body if body is not None else tree
-    total = sum(1 for _ in root.iter("p")) or 1
+    total = sum(1 for _ in root.iter("p"))
     doomed = []
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el is root:
-            continue
-        if _is_furniture(el):
+    walker = lxml.etree.iterwalk(root, events=("start",))
+    for _event, el in walker:
+        if el is not root and _is_furniture(el):
             doomed.append(el)
-    removed: set[lxml.html.HtmlElement] = set()
+            walker.skip_subtree()  # nothing below a dropped element needs a look
     for el in doomed:
-        if any(anc in removed for anc in el.iterancestors()):
+        if total > 1 and sum(1 for _ in el.iter("p")) >= _FRAME_SHARE * total:
             continue
-        if sum(1 for _ in el.iter("p")) >= _FRAME_SHARE * total and total > 1:
-            continue
-        removed.add(el)
-        _drop(el)
-
-
-def _drop(el: lxml.html.HtmlElement) -> None:
-    """Remove an element but keep its tail text, which belongs to the parent."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    tail = el.tail
-    if tail and tail.strip():
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(el)
+        drop(el)

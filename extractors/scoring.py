@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import lxml.html
-
 from extractors.prune import BOILERPLATE, POSITIVE, class_id
+from extractors.tree import Element, text_of
 
 __all__ = ["Candidate", "Scores", "best_candidate", "link_density", "text_length", "with_siblings"]
 
@@ -62,26 +61,26 @@ class Candidate:
 
     __slots__ = ("element", "score")
 
-    def __init__(self, element: lxml.html.HtmlElement, score: float) -> None:
+    def __init__(self, element: Element, score: float) -> None:
         self.element = element
         self.score = score
 
 
-def text_length(el: lxml.html.HtmlElement) -> int:
+def text_length(el: Element) -> int:
     """Characters of text in ``el`` without surrounding or repeated whitespace."""
-    return len(" ".join(el.text_content().split()))
+    return len(" ".join(text_of(el).split()))
 
 
-def link_density(el: lxml.html.HtmlElement, length: int | None = None) -> float:
+def link_density(el: Element, length: int | None = None) -> float:
     """Share of ``el``'s text that sits inside links (0.0 to 1.0)."""
     total = text_length(el) if length is None else length
     if total == 0:
         return 0.0
-    linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+    linked = sum(len(" ".join(text_of(a).split())) for a in el.iter("a"))
     return min(1.0, linked / total)
 
 
-def _class_weight(el: lxml.html.HtmlElement) -> int:
+def _class_weight(el: Element) -> int:
     names = class_id(el)
     if not names:
         return 0
@@ -95,17 +94,17 @@ def _class_weight(el: lxml.html.HtmlElement) -> int:
     return weight
 
 
-def _voters(root: lxml.html.HtmlElement) -> Iterable[tuple[lxml.html.HtmlElement, str]]:
+def _voters(root: Element) -> Iterable[tuple[Element, str]]:
     for el in root.iter(_VOTERS):
         if el.tag in ("div", "section", "blockquote") and any(
             isinstance(child.tag, str) and child.tag in _BLOCKS for child in el
         ):
             continue
-        yield el, el.text_content()
+        yield el, text_of(el)
 
 
-def _vote(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, float]:
-    scores: dict[lxml.html.HtmlElement, float] = {}
+def _vote(root: Element) -> dict[Element, float]:
+    scores: dict[Element, float] = {}
     for el, text in _voters(root):
         length = len(text.strip())
         if length < MIN_VOTING_CHARS:
@@ -122,10 +121,10 @@ def _vote(root: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, float]:
     return scores
 
 
-Scores = dict[lxml.html.HtmlElement, float]
+Scores = dict[Element, float]
 
 
-def best_candidate(root: lxml.html.HtmlElement) -> tuple[Candidate | None, Scores]:
+def best_candidate(root: Element) -> tuple[Candidate | None, Scores]:
     """The highest-scoring container under ``root`` (None without any paragraph),
     and every container's score, discounted by its link density."""
     scores = _vote(root)
@@ -138,9 +137,7 @@ def best_candidate(root: lxml.html.HtmlElement) -> tuple[Candidate | None, Score
     return best, scores
 
 
-def with_siblings(
-    top: Candidate, scores: Scores, root: lxml.html.HtmlElement
-) -> list[lxml.html.HtmlElement]:
+def with_siblings(top: Candidate, scores: Scores, root: Element) -> list[Element]:
     """The top candidate plus the siblings that continue the article.
 
     Articles are often split over sibling containers (text, an inline ad slot,
@@ -163,11 +160,11 @@ def with_siblings(
     return kept
 
 
-def _is_prose(el: lxml.html.HtmlElement) -> bool:
+def _is_prose(el: Element) -> bool:
     if el.tag != "p":
         return False
     length = text_length(el)
     if length >= SIBLING_PARAGRAPH_CHARS:
         return link_density(el, length) < SIBLING_MAX_LINK_DENSITY
-    text = el.text_content().strip()
+    text = text_of(el).strip()
     return length > 0 and link_density(el, length) == 0 and text.endswith((".", "!", "?", "。"))

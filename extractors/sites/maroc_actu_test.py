@@ -1,0 +1,23 @@
+"""maroc-actu.test: a French news site on a Newspaper-style theme (seed 004).
+
+Its top bar shows today's date ("vendredi, novembre 22, 2024"); the article's
+own date is the ``<time>`` in the post header.
+"""
+
+from extractors.base import SiteExtractor
+from extractors.registry import register
+
+
+@register
+class MarocActu(SiteExtractor):
+    """Articles in ``article.post``; the body is ``div.td-post-content``."""
+
+    domains = ("maroc-actu.test",)
+    title = "article.post h1.entry-title"
+    body = "article.post div.td-post-content"
+    noise = (".td-post-featured-image", ".td-a-rec", "figure")
+    published = "article.post header time.entry-date"
+
+    start_urls = ("https://maroc-actu.test/",)
+    article_urls = (r"/\d{4}/\d{2}/\d{2}/[\w-]+/?$",)
+    skip_urls = (r"/wp-login\.php", r"/\?s=", r"/tag/", r"/author/", r"/category/")

@@ -1,0 +1,18 @@
+"""marokko-aktuell.test: a German news site on a Jannah-style theme (seed 003)."""
+
+from extractors.base import SiteExtractor
+from extractors.registry import register
+
+
+@register
+class MarokkoAktuell(SiteExtractor):
+    """Articles in ``article#the-post``; dates and authors come from its JSON-LD."""
+
+    domains = ("marokko-aktuell.test",)
+    title = "article#the-post h1.entry-title"
+    body = "article#the-post div.entry-content"
+    noise = ("figure", ".post-components", ".post-bottom-meta", ".share-buttons")
+
+    start_urls = ("https://marokko-aktuell.test/",)
+    article_urls = (r"/\d{4}/\d{2}/\d{2}/[\w%-]+/?$", r"/marokko/[\w%-]+/?$")
+    skip_urls = (r"/wp-login\.php", r"/\?s=", r"/tag/", r"/author/", r"/mein-konto")

@@ -1,0 +1,45 @@
+"""The element type every module works on, and its text helpers.
+
+Pages are parsed into plain ``lxml.etree`` elements, not ``lxml.html`` ones: the
+``lxml.html`` class lookup runs Python code for every element a loop touches,
+which cost about a third of the extraction time. These helpers give the two
+``lxml.html`` conveniences we need.
+"""
+
+from __future__ import annotations
+
+import lxml.etree
+
+__all__ = ["Element", "drop", "text_of"]
+
+Element = lxml.etree._Element
+"""A parsed HTML element."""
+
+
+def text_of(el: Element) -> str:
+    """All text inside ``el`` (not its tail), like ``lxml.html``'s ``text_content()``.
+
+    >>> text_of(lxml.etree.fromstring("<p>a <b>b</b> c</p>"))
+    'a b c'
+    """
+    return lxml.etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+
+
+def drop(el: Element) -> None:
+    """Remove ``el`` from its tree, keeping its tail text in the parent.
+
+    >>> p = lxml.etree.fromstring("<p>a <b>b</b> c</p>")
+    >>> drop(p[0]); text_of(p)
+    'a  c'
+    """
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
