@@ -68,6 +68,17 @@ _CREDIT = re.compile(
 )
 CREDIT_MAX_CHARS = 120
 
+# Source lines: "Publié dans Maroc Diplomatique le 20 - 04 - 2022", "Published on
+# 21 April 2022". Only short lines with a number: "Publié en 1998, le roman..." is
+# a sentence, and so is any line long enough to say something.
+_PUBLISHED_IN = re.compile(
+    r"^\W*(?:publié|publiée|published|posted|updated|mis à jour|veröffentlicht|aktualisiert"
+    r"|gepubliceerd|bijgewerkt|publicado|actualizado|pubblicato|aggiornato|opublikowano"
+    r"|نشر|نُشر|تم النشر|发布|發布)\b",
+    re.I,
+)
+PUBLISHED_LINE_MAX_CHARS = 120
+
 # Bylines: "By Jane Doe", "Door Jan Jansen"; only short lines, so that "Par ailleurs,
 # le ministre..." is never taken for one.
 _BYLINE = re.compile(r"^(?:by|door|par|von|por|di|przez|av|af|de|بقلم|作者)\s+\S", re.I)
@@ -153,6 +164,8 @@ def is_noise_line(block: Block, title: str | None = None) -> bool:
     if len(text) < READ_ALSO_MAX_CHARS and _READ_ALSO.match(text):
         return True
     if len(text) < CREDIT_MAX_CHARS and _CREDIT.match(text):
+        return True
+    if len(text) < PUBLISHED_LINE_MAX_CHARS and _PUBLISHED_IN.match(text) and _NUMBER.search(text):
         return True
     words = text.split()
     if len(words) <= BYLINE_MAX_WORDS and _BYLINE.match(text) and not text.endswith("."):

@@ -1,0 +1,37 @@
+"""Dates: extractors/dates.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.dates import find_date, parse_date
+
+
+@pytest.mark.parametrize(
+    ("raw", "language", "iso"),
+    [
+        ("2022-03-09T10:15:00+01:00", None, "2022-03-09T10:15:00+01:00"),
+        ("2022-05-11T08:30:00Z", None, "2022-05-11T08:30:00+00:00"),
+        ("2022-04-20", None, "2022-04-20"),
+        ("21 april 2022 - 17:40", "nl", "2022-04-21T17:40:00"),
+        ("السبت 23 أبريل 2022 على الساعة 00:05", "ar", "2022-04-23T00:05:00"),
+        ("20 - 04 - 2022", "fr", "2022-04-20"),
+        ("8. März 2022", "de", "2022-03-08"),
+        ("April 21, 2022 at 5:40 pm", "en", "2022-04-21T17:40:00"),
+    ],
+)
+def test_parse_date(raw: str, language: str | None, iso: str) -> None:
+    parsed = parse_date(raw, language)
+    assert parsed is not None
+    assert parsed.iso == iso
+
+
+@pytest.mark.parametrize("raw", ["", "mai 2022", "17:40", "31-02-2022", "no date here"])
+def test_not_a_full_date(raw: str) -> None:
+    assert parse_date(raw, "fr") is None
+
+
+def test_find_date_keeps_the_raw_substring() -> None:
+    found = find_date("Publié dans Maroc Diplomatique le 20 - 04 - 2022", "fr")
+    assert found is not None
+    assert (found.raw, found.iso) == ("20 - 04 - 2022", "2022-04-20")
