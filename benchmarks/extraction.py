@@ -1,0 +1,169 @@
+"""Compare article-body extraction tools on a corpus: quality, speed and memory.
+
+Run from the project root::
+
+    python -m benchmarks.extraction --corpus PATH [--tools ours,trafilatura,readability]
+                                    [--repeat N] [--json OUT] [--worst K]
+
+Each tool runs in a fresh subprocess (``benchmarks.runner``) so that the peak
+memory reported is that tool's own; this process scores the predictions with
+:mod:`extractors.quality` and prints one table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.corpus import CorpusError, load_corpus
+from benchmarks.runner import ToolRun, peak_rss_mib
+from benchmarks.tools import TOOLS
+
+__all__ = ["main"]
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+# Lines of a crashed child's stderr worth showing: the end of its traceback.
+_STDERR_TAIL_LINES = 15
+
+
+@dataclass(frozen=True, slots=True)
+class Child:
+    """One tool's measuring subprocess, after it ended."""
+
+    tool: str
+    out: Path
+    """Where the child wrote its JSON result (read only once every child has ended)."""
+    parent_peak_mib: float
+    """This process's peak RSS when the child started: a floor under its ru_maxrss."""
+    crash: str | None = None
+    """Why the child wrote no result, with the end of its stderr; None if it did."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print its figures.
+
+    Returns 0 when every tool ran or was skipped, 1 if one crashed, 2 for a bad corpus.
+    """
+    args = _parse_args(argv)
+    try:
+        pages = load_corpus(args.corpus)
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        children = [_spawn(tool, args, len(pages), Path(folder)) for tool in args.tools]
+        collected = {child.tool: _collect(child) for child in children}
+    # Imported only now, once every child has ended: scoring loads the whole
+    # extractors package, and on Linux a child's ru_maxrss starts at its parent's
+    # peak RSS (execve keeps the larger), so this process must stay small until then.
+    from benchmarks import report  # noqa: PLC0415
+
+    results = [report.score_run(pages, run) for run, _ in collected.values() if run]
+    notes = {tool: note for tool, (_, note) in collected.items() if note}
+    report.print_table(results)
+    for tool, note in notes.items():
+        print(f"{tool}: {note}")
+    if args.worst:
+        print()
+        report.print_worst(results, args.worst)
+    if args.json:
+        report.write_json(args.json, args.corpus, args.repeat, results, notes)
+    return 1 if any(child.crash for child in children) else 0
+
+
+def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line, validated."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.extraction", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("--corpus", required=True, type=Path, help="corpus folder")
+    parser.add_argument(
+        "--tools",
+        type=_tool_list,
+        default=TOOLS,
+        help=f"comma-separated, among {','.join(TOOLS)} (default: all)",
+    )
+    parser.add_argument(
+        "--repeat", type=_positive, default=1, help="runs per page; the fastest counts"
+    )
+    parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    parser.add_argument(
+        "--worst", type=_positive_or_zero, default=0, help="print the K worst pages for ours"
+    )
+    return parser.parse_args(argv)
+
+
+def _tool_list(value: str) -> tuple[str, ...]:
+    """``--tools``: known names, without duplicates, in the order given."""
+    names = tuple(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
+    unknown = [name for name in names if name not in TOOLS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown tool(s) {', '.join(unknown) or '(none given)'}; "
+            f"choose among {','.join(TOOLS)}"
+        )
+    return names
+
+
+def _positive(value: str) -> int:
+    """An integer of at least 1."""
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+def _positive_or_zero(value: str) -> int:
+    """An integer of at least 0."""
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be at least 0, got {number}")
+    return number
+
+
+def _spawn(tool: str, args: argparse.Namespace, count: int, folder: Path) -> Child:
+    """Run ``tool`` over the corpus in its own subprocess, writing into ``folder``."""
+    print(f"running {tool} on {count} pages x {args.repeat}...", file=sys.stderr, flush=True)
+    out = folder / f"{tool}.json"
+    command = [sys.executable, "-m", "benchmarks.runner", "--tool", tool, "--out", str(out)]
+    command += ["--corpus", str(args.corpus.resolve()), "--repeat", str(args.repeat)]
+    parent_peak = peak_rss_mib()
+    process = subprocess.run(
+        command,
+        cwd=PROJECT_ROOT,  # so that -m finds benchmarks and extractors from a checkout
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    crash = None if process.returncode == 0 and out.is_file() else _crash_note(process)
+    return Child(tool, out, parent_peak, crash)
+
+
+def _collect(child: Child) -> tuple[ToolRun | None, str | None]:
+    """The run a child wrote, if any, and a note to print about it, if any."""
+    if child.crash:
+        return None, child.crash
+    data = json.loads(child.out.read_text(encoding="utf-8"))
+    if "skipped" in data:
+        return None, f"skipped: {data['skipped']}"
+    run = ToolRun.from_dict(data["run"])
+    if run.baseline_rss_mib <= child.parent_peak_mib:
+        floor = child.parent_peak_mib
+        return run, f"base MiB is the benchmark process's own peak ({floor:.0f}), not the tool's"
+    return run, None
+
+
+def _crash_note(child: subprocess.CompletedProcess[str]) -> str:
+    """A note for a child that died, with the end of what it said."""
+    tail = "\n    ".join(child.stderr.strip().splitlines()[-_STDERR_TAIL_LINES:])
+    return f"crashed (exit status {child.returncode}):\n    {tail}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
