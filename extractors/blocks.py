@@ -91,6 +91,34 @@ _NUMBER = re.compile(r"\d+")
 DATE_LINE_MAX_WORDS = 9
 
 
+# Headings of related-article lists. Only the heading goes: cutting the article
+# at it lost more text (inline boxes mid-article) than it saved.
+_RELATED_HEADING = re.compile(
+    r"^\W*(?:related(?: articles?| stories| posts| content)?|more (?:stories|news|from|on)"
+    r"|you (?:may|might) (?:also )?like|recommended(?: for you)?|read (?:next|more|also)"
+    r"|trending|most (?:read|popular|viewed)|see also|popular (?:posts|stories)"
+    r"|lees (?:meer|ook)|meer nieuws|gerelateerd|lire aussi|à lire aussi"
+    r"|articles? (?:connexes|liés)"
+    r"|sur le même sujet|vous aimerez aussi|auch interessant|mehr zum thema|weitere artikel"
+    r"|das könnte sie auch interessieren|leia (?:também|mais)|você pode gostar|veja também"
+    r"|te puede interesar|noticias relacionadas|lea también|más noticias|leggi anche"
+    r"|articoli correlati|potrebbe interessarti|czytaj (?:też|także)|zobacz (?:też|także)"
+    r"|podobne artykuły|читайте также|похожие статьи|اقرأ أيضا|مواضيع ذات صلة|أخبار ذات صلة"
+    r"|相关(?:文章|新闻|阅读)|推荐阅读)\b",
+    re.I,
+)
+RELATED_HEADING_MAX_CHARS = 60
+# A related heading ends the article only after this share of the text: earlier,
+# it heads an inline box and the article goes on below it.
+RELATED_CUT_SHARE = 2.0
+# A truncated repeat must be this long to count: "More..." is no teaser.
+TEASER_MIN_CHARS = 30
+
+# A line that is only a URL or only a number: microdata fields (image URL, width,
+# height) that CSS hides and text extraction does not.
+_BARE_VALUE = re.compile(r"^\S+://\S+$")
+
+
 @dataclass(slots=True)
 class Block:
     """One paragraph of text from the page, with what the rules need to judge it."""
@@ -157,7 +185,11 @@ def is_noise_line(block: Block, title: str | None = None) -> bool:
     text = block.text
     if block.link_density > MAX_LINK_DENSITY:
         return True
-    if title and text.casefold() == title.casefold():
+    if block.tag == "h1" or (title and text.casefold() == title.casefold()):
+        return True  # the headline is the title field, never body
+    if _BARE_VALUE.match(text):
+        return True
+    if len(text) <= RELATED_HEADING_MAX_CHARS and _RELATED_HEADING.match(text):
         return True
     if _LABELS.match(text):
         return True
@@ -181,5 +213,23 @@ def _is_date_line(text: str, words: list[str]) -> bool:
 
 
 def paragraphs(found: list[Block], title: str | None = None) -> list[str]:
-    """The article's paragraphs: blocks that are not noise, in order."""
-    return [b.text for b in found if not is_noise_line(b, title)]
+    """The article's paragraphs: blocks that are not noise, in order.
+
+    One rule looks at the body as a whole: a paragraph that repeats the start of
+    an earlier one and trails off ("Good morning! This is the news you...") is a
+    teaser of the article itself. Exact repeats stay: articles repeat lines
+    (refrains, table rows), and the benchmark's bodies keep them.
+    """
+    kept: list[str] = []
+    for block in found:
+        if not is_noise_line(block, title) and not _is_truncated_repeat(block.text, kept):
+            kept.append(block.text)
+    return kept
+
+
+def _is_truncated_repeat(text: str, kept: list[str]) -> bool:
+    """A teaser of the article's own text: "Good morning! This is the news you..."."""
+    if not text.endswith(("...", "…")):
+        return False
+    stem = text.rstrip(".… ")
+    return len(stem) >= TEASER_MIN_CHARS and any(p.startswith(stem) for p in kept)

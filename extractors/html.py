@@ -39,6 +39,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # C0 controls other than tab, line feed and carriage return: libxml2 refuses them
 # in a str, and no text needs them.
+_NON_SPACE = re.compile(r"\S")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # Magic numbers of formats that are served at article URLs by mistake.
@@ -165,19 +166,30 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 
 
 def _check_text(text: str) -> str:
-    if not text.strip():
+    """Refuse text that is no page; strip what libxml2 cannot take."""
+    if _NON_SPACE.search(text) is None:
         raise Unreadable("empty-input", "the page is empty or only whitespace")
     sample = text[:_DETECT_BYTES]
-    controls = len(_CONTROL.findall(sample)) + sample.count("\N{REPLACEMENT CHARACTER}")
-    if controls > _MAX_CONTROL_RATIO * len(sample):
-        raise Unreadable("not-html", "the bytes look binary: too many control characters")
+    if _CONTROL.search(sample) or "\N{REPLACEMENT CHARACTER}" in sample:
+        bad = len(_CONTROL.findall(sample)) + sample.count("\N{REPLACEMENT CHARACTER}")
+        if bad > _MAX_CONTROL_RATIO * len(sample):
+            raise Unreadable("not-html", "the bytes look binary: too many control characters")
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    if text[:_SNIFF_BYTES].lstrip()[:5].lower() == "<?xml":
+        text = _XML_DECLARATION.sub("", text, count=1)
+    return text
+
+
+def _without_surrogates(text: str) -> str:
+    """Replace lone surrogates, which a str can hold and libxml2 cannot take."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        # Lone surrogates (from a str built with surrogateescape or a broken JSON
-        # decoder) cannot reach libxml2; replace them like an undecodable byte.
-        text = text.encode("utf-8", "replace").decode("utf-8")
-    return _CONTROL.sub("", _XML_DECLARATION.sub("", text, count=1))
+        # From a str built with surrogateescape or a broken JSON decoder: replace
+        # them like an undecodable byte.
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text
 
 
 def load(html: bytes | str, url: str | None = None, encoding: str | None = None) -> Page:
@@ -192,7 +204,7 @@ def load(html: bytes | str, url: str | None = None, encoding: str | None = None)
     elif isinstance(html, str):
         if len(html) > MAX_INPUT_BYTES:
             raise Unreadable("too-large", f"{len(html)} characters is over the limit")
-        text, codec = html, "unicode"
+        text, codec = _without_surrogates(html), "unicode"
     else:
         raise InputError(
             f"extract() takes the page as bytes or str, not {type(html).__name__}; "

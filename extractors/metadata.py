@@ -13,13 +13,18 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
+import lxml.etree
+
 from extractors import jsonld
 from extractors.dates import ParsedDate, find_date, parse_date
 from extractors.text import clean
-from extractors.tree import Element, text_of
+from extractors.tree import Element, elements, text_of
 
 __all__ = ["Metadata", "normalize_language", "read_metadata", "visible_date"]
 
+# Elements with a given microdata property; compiled once, run by libxml2.
+_ITEMPROP_XPATH = lxml.etree.XPath("//*[@itemprop=$name]")
+_REL_AUTHOR_XPATH = lxml.etree.XPath("//*[@rel='author']")
 _EXSLT = {"re": "http://exslt.org/regular-expressions"}
 # Text nodes with a four-digit year: the places a visible date line can be.
 _YEAR_TEXT = "//body//text()[re:test(., '(19|20)[0-9][0-9]')]"
@@ -163,11 +168,13 @@ def _structured_date(
     keys: tuple[str, ...],
     itemprop: str,
 ) -> ParsedDate | None:
-    values = [from_ld] + [meta.get(k) for k in keys]
-    for el in tree.iterfind(f".//*[@itemprop='{itemprop}']"):
-        values.append(el.get("datetime") or el.get("content") or text_of(el))
-    for value in values:
+    # Cheapest sources first: the tree is searched only when JSON-LD and meta fail.
+    for value in (from_ld, *(meta.get(k) for k in keys)):
         if isinstance(value, str) and (parsed := parse_date(value, language)):
+            return parsed
+    for el in elements(_ITEMPROP_XPATH, tree, name=itemprop):
+        value = el.get("datetime") or el.get("content") or text_of(el)
+        if parsed := parse_date(value, language):
             return parsed
     if itemprop == "datePublished":
         for time in tree.iter("time"):
@@ -258,7 +265,7 @@ def _authors(tree: Element, ld: dict[str, Any], meta: dict[str, str]) -> list[st
         if raw and not raw.startswith("http"):
             found = _AUTHOR_SPLIT.split(raw)
     if not found:
-        for el in tree.iterfind(".//*[@rel='author']"):
+        for el in elements(_REL_AUTHOR_XPATH, tree):
             found.append(text_of(el))
     seen: dict[str, None] = {}
     for name in found:

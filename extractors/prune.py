@@ -9,12 +9,13 @@ wraps its whole page in ``<header>`` or a "sidebar" div loses nothing.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import lxml.etree
 
-from extractors.tree import Element, drop
+from extractors.tree import Element, drop, number
 
-__all__ = ["BOILERPLATE", "POSITIVE", "class_id", "prune"]
+__all__ = ["BOILERPLATE", "POSITIVE", "class_id", "name_kind", "prune"]
 
 # Elements whose content is never article text.
 _ALWAYS_DROP = (
@@ -46,7 +47,7 @@ BOILERPLATE = re.compile(
     r"|recommend\w*|popular|most-read|mostread|trending|top-stories|more-stories"  # teaser lists
     r"|ticker|breaking-news|marquee|news-?flash|headlines"  # headline tickers
     r"|breadcrumbs?|crumbs?|pagination|pager|nav|navbar|navigation|menu|submenu"  # navigation
-    r"|sidebar|side-bar|widgets?|weather|wetter|meteo|clima|horoscope"  # sidebars, widgets
+    r"|sidebar|side-bar|weather|wetter|meteo|clima|horoscope"  # sidebars, widgets
     r"|cookies?|consent|gdpr|modal|popup|overlay|lightbox|toast"  # overlays
     r"|tags?|tag-?list|tagcloud|keywords|topics"  # tag lists
     r"|author-?bio|about-author|author-box"  # author boxes
@@ -73,6 +74,14 @@ _INLINE = frozenset(
     "wbr".split()
 )
 
+# Microdata properties whose elements hold metadata, not text: the page repeats
+# its publisher, images, dates and bylines for machines, usually hidden by CSS.
+_METADATA_PROPS = frozenset(
+    "publisher image logo thumbnail thumbnailUrl datePublished dateModified dateCreated "
+    "keywords interactionStatistic author creator contributor copyrightHolder sourceOrganization "
+    "mainEntityOfPage".split()
+)
+
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 # Whole class tokens that hide an element on every screen. Responsive variants
@@ -82,6 +91,24 @@ _HIDDEN_CLASSES = frozenset({"hidden", "d-none", "is-hidden", "u-hidden", "hide"
 # An element holding at least this share of the page's paragraphs is the page's
 # frame, not furniture, whatever its tag or class says.
 _FRAME_SHARE = 0.5
+
+
+@lru_cache(maxsize=4096)
+def name_kind(names: str) -> tuple[bool, bool]:
+    """(looks like boilerplate, looks like an article container) for a class/id string.
+
+    Cached: a page repeats the same few dozen class strings hundreds of times, and
+    the patterns are long alternations.
+
+    >>> name_kind("related-posts"), name_kind("entry-content"), name_kind("hidden-xs")
+    ((True, False), (False, True), (False, False))
+    """
+    return BOILERPLATE.search(names) is not None, POSITIVE.search(names) is not None
+
+
+_P_COUNT = lxml.etree.XPath("count(.//p)")
+_HOLDS_ARTICLE_BODY = lxml.etree.XPath("count(.//*[@itemprop='articleBody'])")
+_TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space(.))")
 
 
 def class_id(el: Element) -> str:
@@ -99,38 +126,55 @@ def _is_furniture(el: Element) -> bool:
         return False
     if tag in _STRUCTURAL_DROP:
         return True
-    attrib = el.attrib
-    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+    prop = el.get("itemprop")
+    if prop and prop in _METADATA_PROPS:
         return True
-    role = attrib.get("role")
+    # el.get() rather than el.attrib: attrib builds a proxy object on every call,
+    # and this function runs for most elements of every page.
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    role = el.get("role")
     if role and _ROLES.match(role):
         return True
-    style = attrib.get("style")
+    style = el.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
     if tag in _INLINE:
         return False
-    cls = attrib.get("class")
+    cls = el.get("class")
     if cls and not _HIDDEN_CLASSES.isdisjoint(cls.split()):
         return True
     names = class_id(el)
-    return bool(names) and BOILERPLATE.search(names) is not None and not POSITIVE.search(names)
+    if not names:
+        return False
+    boilerplate, positive = name_kind(names)
+    return boilerplate and not positive
 
 
 def prune(tree: Element) -> None:
     """Remove non-article elements from ``tree`` in place."""
-    for el in list(tree.iter(*_ALWAYS_DROP)):
-        drop(el)
+    lxml.etree.strip_elements(tree, *_ALWAYS_DROP, with_tail=False)
     body = tree.find("body")
     root = body if body is not None else tree
-    total = sum(1 for _ in root.iter("p"))
     doomed = []
     walker = lxml.etree.iterwalk(root, events=("start",))
     for _event, el in walker:
         if el is not root and _is_furniture(el):
             doomed.append(el)
             walker.skip_subtree()  # nothing below a dropped element needs a look
+    if not doomed:
+        return
+    paragraphs = number(_P_COUNT, root)
+    text = number(_TEXT_LENGTH, root)
     for el in doomed:
-        if total > 1 and sum(1 for _ in el.iter("p")) >= _FRAME_SHARE * total:
+        # The frame check, by paragraphs where the page has them, by text where it
+        # writes paragraphs as divs (blog templates wrap the post in a "widget").
+        if paragraphs > 1 and number(_P_COUNT, el) >= _FRAME_SHARE * paragraphs:
+            continue
+        if text > 0 and number(_TEXT_LENGTH, el) >= _FRAME_SHARE * text:
+            continue
+        # The page's own word for its article outranks any class name around it
+        # ("breaking-news" rows that hold the story).
+        if number(_HOLDS_ARTICLE_BODY, el):
             continue
         drop(el)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from extractors.prune import BOILERPLATE, POSITIVE, class_id
-from extractors.tree import Element, text_of
+import lxml.etree
+
+from extractors.prune import class_id, name_kind
+from extractors.tree import Element, number, text_of
 
 __all__ = ["Candidate", "Scores", "best_candidate", "link_density", "text_length", "with_siblings"]
 
@@ -66,9 +68,19 @@ class Candidate:
         self.score = score
 
 
+# Both computed by libxml2 in one call each, without building Python strings per link.
+_LENGTH = lxml.etree.XPath("string-length(normalize-space(.))")
+_LINK_TEXT = lxml.etree.XPath(".//a//text()")
+
+# Link density is computed for this many best raw-scored containers only: it is
+# the costly part of scoring, and a container outside the top ten by votes never
+# wins after a discount of at most 100 %.
+DISCOUNTED_CANDIDATES = 10
+
+
 def text_length(el: Element) -> int:
     """Characters of text in ``el`` without surrounding or repeated whitespace."""
-    return len(" ".join(text_of(el).split()))
+    return int(number(_LENGTH, el))
 
 
 def link_density(el: Element, length: int | None = None) -> float:
@@ -76,7 +88,8 @@ def link_density(el: Element, length: int | None = None) -> float:
     total = text_length(el) if length is None else length
     if total == 0:
         return 0.0
-    linked = sum(len(" ".join(text_of(a).split())) for a in el.iter("a"))
+    parts: list[str] = _LINK_TEXT(el)  # type: ignore[assignment]
+    linked = len(" ".join("".join(parts).split()))
     return min(1.0, linked / total)
 
 
@@ -85,9 +98,10 @@ def _class_weight(el: Element) -> int:
     if not names:
         return 0
     weight = 0
-    if POSITIVE.search(names):
+    boilerplate, positive = name_kind(names)
+    if positive:
         weight += CLASS_WEIGHT
-    if BOILERPLATE.search(names):
+    if boilerplate:
         weight -= CLASS_WEIGHT
     if el.get("itemprop") == "articleBody":
         weight += CLASS_WEIGHT
@@ -126,15 +140,47 @@ Scores = dict[Element, float]
 
 def best_candidate(root: Element) -> tuple[Candidate | None, Scores]:
     """The highest-scoring container under ``root`` (None without any paragraph),
-    and every container's score, discounted by its link density."""
+    and every container's raw score (before the link-density discount)."""
     scores = _vote(root)
-    best: Candidate | None = None
-    for el, raw in scores.items():
-        score = raw * (1 - link_density(el))
-        scores[el] = score
-        if best is None or score > best.score:
-            best = Candidate(el, score)
-    return best, scores
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    finalists = [
+        Candidate(el, raw * (1 - link_density(el))) for el, raw in ranked[:DISCOUNTED_CANDIDATES]
+    ]
+    if not finalists:
+        return None, scores
+    finalists.sort(key=lambda c: c.score, reverse=True)
+    return _climb(finalists, root), scores
+
+
+# A finalist scoring at least this share of the best one is a close rival...
+RIVAL_SHARE = 0.75
+# ...and when this many rivals sit inside one ancestor of the best, the article is
+# that ancestor: it was cut into blocks (one card per paragraph, say) that each
+# score alone. Readability.js makes the same move with the same numbers.
+MIN_RIVALS = 3
+
+
+def _climb(finalists: list[Candidate], root: Element) -> Candidate:
+    top = finalists[0]
+    rivals = [c.element for c in finalists[1:] if c.score >= RIVAL_SHARE * top.score]
+    if len(rivals) >= MIN_RIVALS:
+        for ancestor in top.element.iterancestors():
+            if ancestor is root:
+                break
+            inside = sum(1 for r in rivals if _contains(ancestor, r))
+            if inside >= MIN_RIVALS:
+                return Candidate(ancestor, top.score)
+    # A container that is the only child of its parent says nothing the parent
+    # does not: take the parent, which may hold the headline's siblings too.
+    element = top.element
+    parent = element.getparent()
+    while parent is not None and parent is not root and len(parent) == 1:
+        element, parent = parent, parent.getparent()
+    return Candidate(element, top.score)
+
+
+def _contains(ancestor: Element, el: Element) -> bool:
+    return any(a is ancestor for a in el.iterancestors())
 
 
 def with_siblings(top: Candidate, scores: Scores, root: Element) -> list[Element]:
@@ -155,7 +201,10 @@ def with_siblings(top: Candidate, scores: Scores, root: Element) -> list[Element
         if sibling is top.element:
             kept.append(sibling)
             continue
-        if scores.get(sibling, 0.0) >= threshold or _is_prose(sibling):
+        raw = scores.get(sibling, 0.0)
+        if (raw >= threshold and raw * (1 - link_density(sibling)) >= threshold) or _is_prose(
+            sibling
+        ):
             kept.append(sibling)
     return kept
 

@@ -42,9 +42,17 @@ _SPACE = re.compile(
 # right-to-left text need them.
 _INVISIBLE = re.compile("[\N{ZERO WIDTH SPACE}\N{SOFT HYPHEN}\N{ZERO WIDTH NO-BREAK SPACE}]")
 
-# ftfy costs a few microseconds per call even on clean text; pure ASCII without
-# entities cannot hold mojibake, so it skips the call.
-_NEEDS_FTFY = re.compile(r"[^\x00-\x7f]|&[#\w]+;")
+# ftfy takes milliseconds per kilobyte, even on clean text, so it runs only where
+# a cheap check sees a sign of something it repairs: a UTF-8 lead byte read as
+# Latin-1/Windows-1252 followed by a continuation-byte character ("Ã©", "â€™",
+# "Ð¿"), a C1 control, an HTML entity, a ligature, a terminal escape, or a
+# replacement character. Clean text in any script (accented Latin, Arabic, CJK)
+# has none of these and skips ftfy.
+_NEEDS_FTFY = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+    "|[\u0080-\u009f]|&#?\\w+;|[\ufb00-\ufb06]|\x1b|\N{REPLACEMENT CHARACTER}"
+)
 
 
 def collapse(text: str) -> str:

@@ -43,3 +43,25 @@ def drop(el: Element) -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(el)
+
+
+def number(xpath: lxml.etree.XPath, el: Element) -> float:
+    """Run an XPath that yields a number (``count()``, ``string-length()``).
+
+    >>> number(lxml.etree.XPath("count(.//b)"), lxml.etree.fromstring("<p><b/><b/></p>"))
+    2.0
+    """
+    result = xpath(el)
+    return float(result) if isinstance(result, int | float) else 0.0
+
+
+def elements(xpath: lxml.etree.XPath, el: Element, **variables: str) -> list[Element]:
+    """Run an XPath that yields elements; anything else it yields is left out.
+
+    >>> len(elements(lxml.etree.XPath("//b"), lxml.etree.fromstring("<p><b/>x<b/></p>")))
+    2
+    """
+    result = xpath(el, **variables)
+    if not isinstance(result, list):
+        return []
+    return [item for item in result if isinstance(item, Element)]
