@@ -130,7 +130,10 @@ def _vote(root: Element) -> dict[Element, float]:
                 scores[ancestor] = _TAG_PRIOR.get(ancestor.tag, 0) + _class_weight(ancestor)
             scores[ancestor] += points * share
             share /= 2
-            if share < 0.25:  # parent, grandparent and great-grandparent vote
+            # Parent, grandparent and great-grandparent get votes; an <article> is
+            # one story, so its paragraphs never vote for what is around it (a
+            # list of teaser <article>s would otherwise outvote the story).
+            if share < 0.25 or ancestor.tag == "article":
                 break
     return scores
 
@@ -143,8 +146,10 @@ def best_candidate(root: Element) -> tuple[Candidate | None, Scores]:
     and every container's raw score (before the link-density discount)."""
     scores = _vote(root)
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    headline = next(root.iter("h1"), None)
     finalists = [
-        Candidate(el, raw * (1 - link_density(el))) for el, raw in ranked[:DISCOUNTED_CANDIDATES]
+        Candidate(el, raw * (1 - link_density(el)) + _headline_bonus(el, headline))
+        for el, raw in ranked[:DISCOUNTED_CANDIDATES]
     ]
     if not finalists:
         return None, scores
@@ -163,13 +168,15 @@ MIN_RIVALS = 3
 def _climb(finalists: list[Candidate], root: Element) -> Candidate:
     top = finalists[0]
     rivals = [c.element for c in finalists[1:] if c.score >= RIVAL_SHARE * top.score]
-    if len(rivals) >= MIN_RIVALS:
+    if len(rivals) >= MIN_RIVALS and top.element.tag != "article":
         for ancestor in top.element.iterancestors():
             if ancestor is root:
                 break
             inside = sum(1 for r in rivals if _contains(ancestor, r))
             if inside >= MIN_RIVALS:
                 return Candidate(ancestor, top.score)
+            if ancestor.tag == "article":
+                break  # an <article> is one story; its neighbours are other stories
     # A container that is the only child of its parent says nothing the parent
     # does not: take the parent, which may hold the headline's siblings too.
     element = top.element
@@ -177,6 +184,15 @@ def _climb(finalists: list[Candidate], root: Element) -> Candidate:
     while parent is not None and parent is not root and len(parent) == 1:
         element, parent = parent, parent.getparent()
     return Candidate(element, top.score)
+
+
+# A finalist that holds the page's <h1> is likelier the story than one beside it:
+# teaser boxes and related posts have h2/h3 titles. Worth a few paragraphs' votes.
+HEADLINE_BONUS = 10
+
+
+def _headline_bonus(el: Element, headline: Element | None) -> float:
+    return HEADLINE_BONUS if headline is not None and _contains(el, headline) else 0.0
 
 
 def _contains(ancestor: Element, el: Element) -> bool:
