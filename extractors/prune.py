@@ -42,7 +42,7 @@ BOILERPLATE = re.compile(
     r"related|relacionad[oa]s?|verwandt|gerelateerd|connexes?"  # related-article blocks
     r"|share|sharing|sharer|social|socials|sociales|addthis|sharethis"  # share bars
     r"|comments?|disqus|respond|reactions?"  # comment sections
-    r"|newsletter|subscribe|subscription|signup|register|login|account|paywall"  # sign-up boxes
+    r"|newsletter|subscribe|subscription|signup|register|login|account"  # sign-up boxes
     r"|ads?|advert\w*|adsense|dfp|banner|sponsor\w*|promo\w*|outbrain|taboola|partner"  # ads
     r"|recommend\w*|popular|most-read|mostread|trending|top-stories|more-stories"  # teaser lists
     r"|ticker|breaking-news|marquee|news-?flash|headlines"  # headline tickers
