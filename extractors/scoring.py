@@ -177,6 +177,17 @@ def _climb(finalists: list[Candidate], root: Element) -> Candidate:
                 return Candidate(ancestor, top.score)
             if ancestor.tag == "article":
                 break  # an <article> is one story; its neighbours are other stories
+    # The same container class twice among the finalists: the story was cut into
+    # chunks (ads between them), each scored alone; their common ancestor is the story.
+    twins = [
+        c.element
+        for c in finalists[1:]
+        if c.score >= TWIN_SHARE * top.score and _same_kind(c.element, top.element)
+    ]
+    if twins and top.element.tag != "article":
+        common = _common_ancestor(top.element, twins, root)
+        if common is not None:
+            return Candidate(common, top.score)
     # A container that is the only child of its parent says nothing the parent
     # does not: take the parent, which may hold the headline's siblings too.
     element = top.element
@@ -193,6 +204,26 @@ HEADLINE_BONUS = 10
 
 def _headline_bonus(el: Element, headline: Element | None) -> float:
     return HEADLINE_BONUS if headline is not None and _contains(el, headline) else 0.0
+
+
+# A chunk of the story scores at least this share of the best chunk.
+TWIN_SHARE = 0.5
+# Chunks of one story sit within this many levels of a common ancestor; teasers
+# of other stories with the same class are usually further apart.
+TWIN_MAX_LEVELS = 3
+
+
+def _same_kind(a: Element, b: Element) -> bool:
+    return a.tag == b.tag and bool(a.get("class")) and a.get("class") == b.get("class")
+
+
+def _common_ancestor(top: Element, others: list[Element], root: Element) -> Element | None:
+    for level, ancestor in enumerate(top.iterancestors(), start=1):
+        if ancestor is root or level > TWIN_MAX_LEVELS:
+            return None
+        if all(_contains(ancestor, other) for other in others):
+            return ancestor
+    return None
 
 
 def _contains(ancestor: Element, el: Element) -> bool:
