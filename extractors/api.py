@@ -16,6 +16,7 @@ from extractors.language import detect_language
 from extractors.metadata import Metadata, read_metadata, visible_date
 from extractors.registry import registry
 from extractors.text import clean, join_paragraphs
+from extractors.tree import itemprops
 
 __all__ = ["extract"]
 
@@ -57,7 +58,8 @@ def extract(
 
 
 def _extract(page: Page, generic: bool) -> Article:
-    meta = read_metadata(page.tree, page.url)
+    props = itemprops(page.tree)
+    meta = read_metadata(page.tree, page.url, props)
     site_cls = None if generic else registry.for_url(page.url)
     title = meta.title
     if site_cls is not None:
@@ -79,7 +81,7 @@ def _extract(page: Page, generic: bool) -> Article:
         language = meta.language or detect_language(f"{title or ''} {meta.description or ''}")
         published = meta.published or visible_date(page.tree, language)
         authors, section = meta.authors, meta.section
-        body = generic_paragraphs(page.tree, title)
+        body = generic_paragraphs(page.tree, title, props)
         name = GENERIC
     text = join_paragraphs(body)
     return _article(page, meta, title, text, published, authors, section, name)

@@ -18,7 +18,7 @@ from readability.readability import Unparseable
 from extractors.blocks import Block, blocks, paragraphs
 from extractors.prune import prune
 from extractors.scoring import best_candidate, with_siblings
-from extractors.tree import Element
+from extractors.tree import Element, ItemProps
 
 __all__ = ["MIN_BODY_CHARS", "generic_paragraphs"]
 
@@ -29,9 +29,11 @@ logger = logging.getLogger(__name__)
 MIN_BODY_CHARS = 200
 
 
-def generic_paragraphs(tree: Element, title: str | None) -> list[str]:
+def generic_paragraphs(
+    tree: Element, title: str | None, props: ItemProps | None = None
+) -> list[str]:
     """The article's paragraphs from a parsed page; ``tree`` is modified."""
-    prune(tree)
+    prune(tree, props)
     body = tree.find("body")
     root = body if body is not None else tree
     top, scores = best_candidate(root)

@@ -18,12 +18,11 @@ import lxml.etree
 from extractors import jsonld
 from extractors.dates import ParsedDate, find_date, parse_date
 from extractors.text import clean
-from extractors.tree import Element, elements, text_of
+from extractors.tree import Element, ItemProps, elements, itemprops, text_of
 
 __all__ = ["Metadata", "normalize_language", "read_metadata", "visible_date"]
 
 # Elements with a given microdata property; compiled once, run by libxml2.
-_ITEMPROP_XPATH = lxml.etree.XPath("//*[@itemprop=$name]")
 _REL_AUTHOR_XPATH = lxml.etree.XPath("//*[@rel='author']")
 _EXSLT = {"re": "http://exslt.org/regular-expressions"}
 # Text nodes with a four-digit year: the places a visible date line can be.
@@ -113,8 +112,9 @@ def _absolute(url: str | None, base: str | None) -> str | None:
         return url
 
 
-def read_metadata(tree: Element, url: str | None) -> Metadata:
-    """Read metadata from an unpruned page tree."""
+def read_metadata(tree: Element, url: str | None, props: ItemProps | None = None) -> Metadata:
+    """Read metadata from an unpruned page tree (``props``: its :func:`itemprops`)."""
+    props = itemprops(tree) if props is None else props
     ld = jsonld.article_object(tree)
     meta = _meta_tags(tree)
     publisher = ld.get("publisher")
@@ -138,10 +138,10 @@ def read_metadata(tree: Element, url: str | None) -> Metadata:
         title=_title(tree, ld, meta, site_name),
         canonical_url=_absolute(_first(canonical, meta.get("og:url"), ld.get("url")), url),
         published=_structured_date(
-            tree, language, ld.get("datePublished"), meta, _PUBLISHED_KEYS, "datePublished"
+            tree, language, ld.get("datePublished"), meta, _PUBLISHED_KEYS, props, "datePublished"
         ),
         modified=_structured_date(
-            tree, language, ld.get("dateModified"), meta, _MODIFIED_KEYS, "dateModified"
+            tree, language, ld.get("dateModified"), meta, _MODIFIED_KEYS, props, "dateModified"
         ),
         authors=_authors(tree, ld, meta),
         language=language,
@@ -166,13 +166,14 @@ def _structured_date(
     from_ld: Any,
     meta: dict[str, str],
     keys: tuple[str, ...],
+    props: ItemProps,
     itemprop: str,
 ) -> ParsedDate | None:
     # Cheapest sources first: the tree is searched only when JSON-LD and meta fail.
     for value in (from_ld, *(meta.get(k) for k in keys)):
         if isinstance(value, str) and (parsed := parse_date(value, language)):
             return parsed
-    for el in elements(_ITEMPROP_XPATH, tree, name=itemprop):
+    for el in props.get(itemprop, ()):
         value = el.get("datetime") or el.get("content") or text_of(el)
         if parsed := parse_date(value, language):
             return parsed

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import lxml.etree
 
-from extractors.tree import Element, drop, number
+from extractors.tree import Element, ItemProps, drop, itemprops, number
 
 __all__ = ["BOILERPLATE", "POSITIVE", "class_id", "name_kind", "prune"]
 
@@ -91,6 +91,9 @@ _HIDDEN_CLASSES = frozenset({"hidden", "d-none", "is-hidden", "u-hidden", "hide"
 # An element holding at least this share of the page's paragraphs is the page's
 # frame, not furniture, whatever its tag or class says.
 _FRAME_SHARE = 0.5
+# An element with less than this share of the page's text holds too little to be
+# its frame, whatever its paragraph count (a list of one-line <p> teasers).
+_MIN_FRAME_SHARE = 0.1
 
 
 @lru_cache(maxsize=4096)
@@ -107,7 +110,6 @@ def name_kind(names: str) -> tuple[bool, bool]:
 
 
 _P_COUNT = lxml.etree.XPath("count(.//p)")
-_HOLDS_ARTICLE_BODY = lxml.etree.XPath("count(.//*[@itemprop='articleBody'])")
 _TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space(.))")
 
 
@@ -151,8 +153,8 @@ def _is_furniture(el: Element) -> bool:
     return boilerplate and not positive
 
 
-def prune(tree: Element) -> None:
-    """Remove non-article elements from ``tree`` in place."""
+def prune(tree: Element, props: ItemProps | None = None) -> None:
+    """Remove non-article elements from ``tree`` in place (``props``: its itemprops)."""
     lxml.etree.strip_elements(tree, *_ALWAYS_DROP, with_tail=False)
     body = tree.find("body")
     root = body if body is not None else tree
@@ -164,17 +166,24 @@ def prune(tree: Element) -> None:
             walker.skip_subtree()  # nothing below a dropped element needs a look
     if not doomed:
         return
+    # The article's own frame is never furniture: ancestors of an articleBody, and
+    # any element holding half the page's paragraphs or text. Most doomed elements
+    # are small, so the cheap text-length test settles them before the others run.
+    bodies = (itemprops(tree) if props is None else props).get("articleBody", [])
+    protected = {a for body_el in bodies for a in body_el.iterancestors()}
     paragraphs = number(_P_COUNT, root)
     text = number(_TEXT_LENGTH, root)
     for el in doomed:
-        # The frame check, by paragraphs where the page has them, by text where it
-        # writes paragraphs as divs (blog templates wrap the post in a "widget").
-        if paragraphs > 1 and number(_P_COUNT, el) >= _FRAME_SHARE * paragraphs:
+        if el in protected:
             continue
-        if text > 0 and number(_TEXT_LENGTH, el) >= _FRAME_SHARE * text:
+        length = number(_TEXT_LENGTH, el)
+        if text > 0 and length >= _FRAME_SHARE * text:
             continue
-        # The page's own word for its article outranks any class name around it
-        # ("breaking-news" rows that hold the story).
-        if number(_HOLDS_ARTICLE_BODY, el):
+        # Paragraph share, for pages whose text sits outside <p> (tables, divs).
+        if (
+            paragraphs > 1
+            and length >= _MIN_FRAME_SHARE * text
+            and number(_P_COUNT, el) >= _FRAME_SHARE * paragraphs
+        ):
             continue
         drop(el)
