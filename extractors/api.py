@@ -58,7 +58,7 @@ def extract(
 
 
 def _extract(page: Page, generic: bool) -> Article:
-    props = itemprops(page.tree)
+    props = itemprops(page.tree) if page.has_microdata else {}
     meta = read_metadata(page.tree, page.url, props)
     site_cls = None if generic else registry.for_url(page.url)
     title = meta.title

@@ -87,6 +87,9 @@ class Page:
     url: str | None
     tree: Element
     encoding: str
+    #: Whether the markup uses microdata at all ("itemprop" anywhere): a substring
+    #: test on the text is far cheaper than searching the tree for none.
+    has_microdata: bool = True
 
 
 def _codec(label: str | None) -> str | None:
@@ -231,4 +234,4 @@ def load(html: bytes | str, url: str | None = None, encoding: str | None = None)
         raise Unreadable("no-article", f"no HTML document could be parsed: {exc}") from exc
     if tree is None or (tree.find("body") is None and len(tree) == 0):
         raise Unreadable("no-article", "the parsed document is empty")
-    return Page(url=url, tree=tree, encoding=codec)
+    return Page(url=url, tree=tree, encoding=codec, has_microdata="itemprop" in text)

@@ -11,7 +11,7 @@ __all__ = ["detect_language"]
 MIN_DETECT_CHARS = 20
 # Detection reads at most this much text: a few paragraphs decide it, and the
 # cost grows with length.
-MAX_DETECT_CHARS = 2000
+MAX_DETECT_CHARS = 1000
 
 
 def detect_language(text: str) -> str | None:

@@ -171,7 +171,7 @@ def prune(tree: Element, props: ItemProps | None = None) -> None:
     # are small, so the cheap text-length test settles them before the others run.
     bodies = (itemprops(tree) if props is None else props).get("articleBody", [])
     protected = {a for body_el in bodies for a in body_el.iterancestors()}
-    paragraphs = number(_P_COUNT, root)
+    paragraphs = -1.0  # counted when first needed
     text = number(_TEXT_LENGTH, root)
     for el in doomed:
         if el in protected:
@@ -180,10 +180,9 @@ def prune(tree: Element, props: ItemProps | None = None) -> None:
         if text > 0 and length >= _FRAME_SHARE * text:
             continue
         # Paragraph share, for pages whose text sits outside <p> (tables, divs).
-        if (
-            paragraphs > 1
-            and length >= _MIN_FRAME_SHARE * text
-            and number(_P_COUNT, el) >= _FRAME_SHARE * paragraphs
-        ):
-            continue
+        if length >= _MIN_FRAME_SHARE * text:
+            if paragraphs < 0:
+                paragraphs = number(_P_COUNT, root)
+            if paragraphs > 1 and number(_P_COUNT, el) >= _FRAME_SHARE * paragraphs:
+                continue
         drop(el)
