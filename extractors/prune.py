@@ -158,31 +158,51 @@ def prune(tree: Element, props: ItemProps | None = None) -> None:
     lxml.etree.strip_elements(tree, *_ALWAYS_DROP, with_tail=False)
     body = tree.find("body")
     root = body if body is not None else tree
-    doomed = []
+    bodies = (itemprops(tree) if props is None else props).get("articleBody", [])
+    frame = _Frame(root, {a for body_el in bodies for a in body_el.iterancestors()})
+    pending = [root]
+    while pending:
+        for el in _furniture(pending.pop()):
+            if frame.holds_article(el):
+                pending.append(el)  # the frame stays; the furniture inside it goes
+            else:
+                drop(el)
+
+
+def _furniture(root: Element) -> list[Element]:
+    """The outermost furniture elements under ``root``, in document order."""
+    found = []
     walker = lxml.etree.iterwalk(root, events=("start",))
     for _event, el in walker:
         if el is not root and _is_furniture(el):
-            doomed.append(el)
-            walker.skip_subtree()  # nothing below a dropped element needs a look
-    if not doomed:
-        return
-    # The article's own frame is never furniture: ancestors of an articleBody, and
-    # any element holding half the page's paragraphs or text. Most doomed elements
-    # are small, so the cheap text-length test settles them before the others run.
-    bodies = (itemprops(tree) if props is None else props).get("articleBody", [])
-    protected = {a for body_el in bodies for a in body_el.iterancestors()}
-    paragraphs = -1.0  # counted when first needed
-    text = number(_TEXT_LENGTH, root)
-    for el in doomed:
-        if el in protected:
-            continue
+            found.append(el)
+            walker.skip_subtree()  # what is inside goes with it
+    return found
+
+
+class _Frame:
+    """Whether an element is the article's frame rather than furniture.
+
+    The frame: ancestors of an ``itemprop=articleBody``, and any element holding
+    half the page's text or paragraphs. Most furniture is small, so the cheap
+    text-length test settles it before paragraphs are counted.
+    """
+
+    def __init__(self, root: Element, protected: set[Element]) -> None:
+        self.root = root
+        self.protected = protected
+        self.text = number(_TEXT_LENGTH, root)
+        self._paragraphs = -1.0
+
+    def holds_article(self, el: Element) -> bool:
+        if el in self.protected:
+            return True
         length = number(_TEXT_LENGTH, el)
-        if text > 0 and length >= _FRAME_SHARE * text:
-            continue
+        if self.text > 0 and length >= _FRAME_SHARE * self.text:
+            return True
+        if length < _MIN_FRAME_SHARE * self.text:
+            return False
         # Paragraph share, for pages whose text sits outside <p> (tables, divs).
-        if length >= _MIN_FRAME_SHARE * text:
-            if paragraphs < 0:
-                paragraphs = number(_P_COUNT, root)
-            if paragraphs > 1 and number(_P_COUNT, el) >= _FRAME_SHARE * paragraphs:
-                continue
-        drop(el)
+        if self._paragraphs < 0:
+            self._paragraphs = number(_P_COUNT, self.root)
+        return self._paragraphs > 1 and number(_P_COUNT, el) >= _FRAME_SHARE * self._paragraphs
