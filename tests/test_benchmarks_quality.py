@@ -20,7 +20,7 @@ from benchmarks.tools import load_tool
 
 # Corpus F1 (extractors.quality.corpus_score) the generic extractor must reach.
 # Raising the floor is a one-line change; lowering it needs a reason in the commit message.
-F1_FLOOR = 0.90
+F1_FLOOR = 0.970
 # Pages shown when the floor is missed: enough to start on, short enough to read.
 WORST_SHOWN = 5
 CORPUS_VARIABLE = "NEWSCLEAN_BENCH_CORPUS"
