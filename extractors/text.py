@@ -28,15 +28,6 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
-# Whitespace that separates words. NO-BREAK SPACE and its narrow sibling are
-# folded too: French pages put them before ":" and inside « », and readers of a
-# plain-text body expect ordinary spaces there.
-_SPACE = re.compile(
-    r"[ \t\r\n\f\v\N{NO-BREAK SPACE}\N{NARROW NO-BREAK SPACE}"
-    r"\N{FIGURE SPACE}\N{THIN SPACE}\N{EN SPACE}\N{EM SPACE}"
-    r"\N{IDEOGRAPHIC SPACE}\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}]+"
-)
-
 # Invisible characters that carry no meaning in extracted text. ZERO WIDTH
 # (NON-)JOINER and the bidi marks are NOT here: Persian, Indic scripts and mixed
 # right-to-left text need them.
@@ -58,10 +49,12 @@ _NEEDS_FTFY = re.compile(
 def collapse(text: str) -> str:
     """Fold every whitespace run to one space and strip both ends.
 
-    >>> collapse("  Lees\\u00a0ook:\\n  meer ")
+    >>> collapse("  Lees\\u00a0ook:\\n  meer\\u200b ")
     'Lees ook: meer'
     """
-    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+    # str.split() splits on every Unicode space (no-break, ideographic, line and
+    # paragraph separators included) in C, several times faster than a regex.
+    return " ".join(_INVISIBLE.sub("", text).split())
 
 
 def clean(text: str | None) -> str:
