@@ -7,7 +7,6 @@ import logging
 import lxml.etree
 
 from extractors.article import Article
-from extractors.base import SiteExtractor
 from extractors.dates import ParsedDate, parse_date
 from extractors.exceptions import UseGeneric
 from extractors.generic import generic_paragraphs
@@ -61,35 +60,32 @@ def _extract(page: Page, generic: bool) -> Article:
     props = itemprops(page.tree) if page.has_microdata else {}
     meta = read_metadata(page.tree, page.url, props)
     site_cls = None if generic else registry.for_url(page.url)
-    title = meta.title
-    if site_cls is not None:
-        site = site_cls(page.tree)
-        title = site.extract_title() or title
-        language = meta.language or detect_language(f"{title or ''} {meta.description or ''}")
-        published = _site_date(site, language) or meta.published
-        authors = site.extract_authors() or meta.authors
-        section = site.extract_section() or meta.section
-        if published is None:
-            published = visible_date(page.tree, language)
+    site = site_cls(page.tree) if site_cls is not None else None
+    title = (site.extract_title() if site else None) or meta.title
+    authors = (site.extract_authors() if site else None) or meta.authors
+    section = (site.extract_section() if site else None) or meta.section
+    # The language decides how a localized date reads; a page that does not declare
+    # one is guessed from its headline, and only when a date needs it.
+    hint = meta.language
+    raw_date = site.extract_published() if site else None
+    if raw_date or meta.published is None:
+        hint = hint or detect_language(f"{title or ''} {meta.description or ''}")
+    published = parse_date(raw_date, hint) if raw_date else None
+    # Visible date lines are read before the body is cut out of the tree.
+    published = published or meta.published or visible_date(page.tree, hint)
+    body: list[str] = []
+    name = GENERIC
+    if site is not None:
         try:
             body = site.extract_body(title)
-            name = site_cls.name()
+            name = site.name()
         except UseGeneric as exc:
             logger.debug("%s: handing %s to the generic extractor", exc, page.url)
-            site_cls = None
-    if site_cls is None:
-        language = meta.language or detect_language(f"{title or ''} {meta.description or ''}")
-        published = meta.published or visible_date(page.tree, language)
-        authors, section = meta.authors, meta.section
+            site = None
+    if site is None:
         body = generic_paragraphs(page.tree, title, props)
-        name = GENERIC
     text = join_paragraphs(body)
     return _article(page, meta, title, text, published, authors, section, name)
-
-
-def _site_date(site: SiteExtractor, language: str | None) -> ParsedDate | None:
-    raw = site.extract_published()
-    return parse_date(raw, language) if raw else None
 
 
 def _article(
