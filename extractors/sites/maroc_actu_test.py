@@ -19,5 +19,6 @@ class MarocActu(SiteExtractor):
     published = "article.post header time.entry-date"
 
     start_urls = ("https://maroc-actu.test/",)
-    article_urls = (r"/\d{4}/\d{2}/\d{2}/[\w-]+/?$",)
+    # Posts live at the root as a long slug (WordPress "post name" permalinks).
+    article_urls = (r"^https://maroc-actu\.test/[a-z0-9]+(?:-[a-z0-9]+){4,}/?$",)
     skip_urls = (r"/wp-login\.php", r"/\?s=", r"/tag/", r"/author/", r"/category/")

@@ -14,5 +14,6 @@ class MarokkoAktuell(SiteExtractor):
     noise = ("figure", ".post-components", ".post-bottom-meta", ".share-buttons")
 
     start_urls = ("https://marokko-aktuell.test/",)
-    article_urls = (r"/\d{4}/\d{2}/\d{2}/[\w%-]+/?$", r"/marokko/[\w%-]+/?$")
+    # Posts live at the root as a long slug (WordPress "post name" permalinks).
+    article_urls = (r"^https://marokko-aktuell\.test/[a-z0-9%]+(?:-[a-z0-9%]+){4,}/?$",)
     skip_urls = (r"/wp-login\.php", r"/\?s=", r"/tag/", r"/author/", r"/mein-konto")

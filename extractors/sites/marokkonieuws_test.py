@@ -19,4 +19,4 @@ class MarokkoNieuws(SiteExtractor):
 
     start_urls = ("https://marokkonieuws.test/",)
     article_urls = (r"/\d{4}/\d{2}/\d{2}/[\w-]+/?$",)
-    skip_urls = (r"/wp-login\.php", r"/\?s=", r"/tag/", r"/author/", r"/feed/?$")
+    skip_urls = (r"/wp-login\.php", r"/\?s=", r"/tag/", r"/author/", r"/comments/feed/?$")

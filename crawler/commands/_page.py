@@ -1,0 +1,84 @@
+"""Get one page for a command: fetch a URL through Scrapy, or read a saved file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from scrapy import Request, Spider
+from scrapy.exceptions import UsageError
+from w3lib.url import is_url
+
+if TYPE_CHECKING:
+    from scrapy.crawler import CrawlerProcessBase
+    from scrapy.http import Response
+
+__all__ = ["Page", "get_page"]
+
+# Response headers a fixture does not keep: they change on every request or
+# identify the person who fetched the page.
+VOLATILE_HEADERS = frozenset({"date", "set-cookie", "age", "expires", "x-request-id", "cf-ray"})
+
+
+@dataclass(slots=True)
+class Page:
+    """A page's URL, response headers (one string each) and bytes as served."""
+
+    url: str
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def content_type(self) -> str | None:
+        """The Content-Type header, whatever its case."""
+        return next((v for k, v in self.headers.items() if k.lower() == "content-type"), None)
+
+
+def _from_response(response: Response) -> Page:
+    headers = {
+        k.decode("latin-1"): b", ".join(v).decode("latin-1")
+        for k, v in response.headers.items()
+        if k.decode("latin-1").lower() not in VOLATILE_HEADERS
+    }
+    return Page(response.url, headers, response.body)
+
+
+def _from_file(path: Path, url: str | None) -> Page:
+    if path.is_dir():
+        path = path / "source.html"
+    if not path.is_file():
+        raise UsageError(f"{path} is not a file; give a URL, an HTML file or a fixture folder")
+    meta_path = path.with_name("meta.json")
+    meta: dict[str, Any] = {}
+    if meta_path.is_file():
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    return Page(
+        url or meta.get("url") or path.resolve().as_uri(),
+        dict(meta.get("headers", {})),
+        path.read_bytes(),
+    )
+
+
+def get_page(target: str, process: CrawlerProcessBase | None, url: str | None = None) -> Page:
+    """The page at ``target``: a URL (fetched with the project's settings, robots.txt
+    and User-Agent included) or a file / fixture folder (``url`` overrides its URL)."""
+    if not is_url(target) or target.startswith("file://"):
+        return _from_file(Path(target.removeprefix("file://")), url)
+    if process is None:  # pragma: no cover (Scrapy always gives commands a process)
+        raise UsageError("fetching a URL needs a Scrapy crawler process")
+    found: list[Response] = []
+
+    class FetchSpider(Spider):
+        name = "newsclean-fetch"
+
+        async def start(self) -> AsyncIterator[Any]:
+            yield Request(target, callback=found.append, dont_filter=True)
+
+    process.crawl(FetchSpider)
+    process.start()
+    if not found:
+        raise UsageError(f"could not fetch {target}; the log above says why")
+    return _from_response(found[0])

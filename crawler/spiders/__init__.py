@@ -1,0 +1,1 @@
+"""The crawler's spiders: ``articles`` (discover and extract) and ``replay`` (re-extract)."""

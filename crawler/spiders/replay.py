@@ -1,0 +1,127 @@
+"""Re-extract stored pages without downloading them: ``scrapy crawl replay -a path=...``.
+
+``path`` is either
+
+* a fixtures folder (``fixtures/``, one site's folder, or one fixture): every
+  ``<slug>/source.html`` with the URL and headers of its ``meta.json``; or
+* Scrapy's HTTP cache (``.scrapy/httpcache/articles`` after a crawl with
+  ``-s HTTPCACHE_ENABLED=1``): every stored response; HTML pages the page
+  classifier calls listings are skipped, as the crawl would have.
+
+The pages go through the same bridge and item pipelines as a crawl, so the
+output is what a fresh crawl would write with today's extractors.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import pickle
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from scrapy import Spider
+from scrapy.exceptions import NotConfigured, UsageError
+from scrapy.http import Headers, HtmlResponse, Response
+from scrapy.responsetypes import responsetypes
+from w3lib.http import headers_raw_to_dict
+
+from crawler.bridge import Extraction
+from crawler.hints import hints_for
+from crawler.pagetype import classify
+from crawler.spiders.base import apply_default_feed
+from extractors import Article
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+__all__ = ["ReplaySpider", "cached_responses", "fixture_responses"]
+
+logger = logging.getLogger(__name__)
+
+
+def _response(url: str, headers: Headers, body: bytes, status: int = 200) -> Response:
+    cls = responsetypes.from_args(headers=headers, url=url, body=body)
+    return cls(url=url, headers=headers, body=body, status=status, flags=["replay"])
+
+
+def fixture_responses(root: Path) -> Iterator[Response]:
+    """A response per fixture folder under ``root`` (source.html + meta.json)."""
+    for meta_path in sorted(root.glob("**/meta.json")):
+        source = meta_path.with_name("source.html")
+        if not source.is_file():
+            logger.warning("Fixture %s has no source.html, skipped", meta_path.parent)
+            continue
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        yield _response(meta["url"], Headers(meta.get("headers", {})), source.read_bytes())
+
+
+def _read(path: Path) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data  # HTTPCACHE_GZIP
+
+
+def cached_responses(root: Path) -> Iterator[Response]:
+    """A response per entry of a Scrapy ``FilesystemCacheStorage`` folder under ``root``."""
+    for meta_path in sorted(root.glob("**/pickled_meta")):
+        folder = meta_path.parent
+        # The cache is Scrapy's own pickle of a dict of strings, written by this user's crawls.
+        meta = pickle.loads(_read(meta_path))
+        headers = Headers(headers_raw_to_dict(_read(folder / "response_headers")))
+        url = meta.get("response_url") or meta["url"]
+        yield _response(url, headers, _read(folder / "response_body"), int(meta["status"]))
+
+
+class ReplaySpider(Spider):
+    """Extracts stored pages (fixtures or HTTP cache) through the crawl's pipelines."""
+
+    name = "replay"
+
+    def __init__(self, path: str | None = None, **kwargs: Any):
+        super().__init__(**kwargs)
+        if not path:
+            raise UsageError(
+                "say what to replay: scrapy crawl replay -a path=fixtures "
+                "(or -a path=.scrapy/httpcache/articles)"
+            )
+        self.root = Path(path)
+        if not self.root.exists():
+            raise UsageError(f"-a path={path!r} does not exist")
+        self.from_cache = any(self.root.glob("**/pickled_meta"))
+        self.extraction: Extraction | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ReplaySpider:
+        """Set up the default feed and extraction, as the articles spider does."""
+        apply_default_feed(crawler)
+        spider: ReplaySpider = super().from_crawler(crawler, *args, **kwargs)
+        try:
+            spider.extraction = Extraction.from_crawler(crawler)
+        except NotConfigured as exc:
+            raise UsageError(f"replay needs extraction: {exc}") from exc
+        return spider
+
+    async def start(self) -> AsyncIterator[Any]:
+        """Yield an article per stored article page (no request is made)."""
+        assert self.extraction is not None
+        stats = self.crawler.stats
+        responses = (cached_responses if self.from_cache else fixture_responses)(self.root)
+        for response in responses:
+            stats.inc_value("replay/pages")
+            if not self._is_article(response):
+                continue
+            article: Article = await self.extraction(response)
+            yield article
+
+    def _is_article(self, response: Response) -> bool:
+        if not self.from_cache:
+            return True  # a fixture is an article page by definition
+        if response.status != 200 or not isinstance(response, HtmlResponse):
+            self.crawler.stats.inc_value("replay/skipped/not_html")
+            return False
+        verdict = classify(response.selector.root, response.url, hints_for(response.url))
+        if not verdict.is_article:
+            self.crawler.stats.inc_value("replay/skipped/listing")
+        return verdict.is_article

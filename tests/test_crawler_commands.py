@@ -1,0 +1,70 @@
+"""scrapy demo / extract / savefixture / quality: crawler/commands/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from crawlrun import ROOT, read_jsonl, run_scrapy
+
+from crawler.commands.savefixture import slug_for
+from crawler.demosite import SiteServer
+from extractors.fixtures import load_fixture
+
+FIXTURE = next(p.parent for p in sorted(ROOT.glob("fixtures/*/*/source.html")))
+
+
+def test_extract_a_fixture_folder() -> None:
+    done = run_scrapy(["extract", str(FIXTURE)])
+    assert done.returncode == 0, done.stderr[-2000:]
+    article = json.loads(done.stdout)
+    expected = json.loads((FIXTURE / "expected.json").read_text(encoding="utf-8"))
+    assert article["url"] == expected["url"]
+    assert article["title"] == expected["title"]
+    assert article["extractor"].startswith("site:")
+
+
+def test_extract_a_url(test_site: SiteServer) -> None:
+    path = next(p for p in sorted(test_site.site.articles) if p.startswith("/politics/"))
+    done = run_scrapy(["extract", f"{test_site.base_url}{path}", "--generic"])
+    assert done.returncode == 0, done.stderr[-2000:]
+    article = json.loads(done.stdout)
+    assert article["url"] == f"{test_site.base_url}{path}"
+    assert article["body"] and "We use cookies" not in article["body"]
+
+
+def test_savefixture_writes_an_unreviewed_draft(test_site: SiteServer, tmp_path: Path) -> None:
+    path = next(p for p in sorted(test_site.site.articles) if p.startswith("/economy/"))
+    url = f"{test_site.base_url}{path}"
+    args = ["savefixture", url, "--site", "demo.test", "--fixtures", str(tmp_path)]
+    done = run_scrapy(args)
+    assert done.returncode == 0, done.stderr[-2000:]
+    folder = tmp_path / "demo.test" / slug_for(url)
+    assert (folder / "source.html").read_bytes() == test_site.site.resources[path].body
+    fixture = load_fixture(folder)
+    assert fixture.reviewed is False
+    assert fixture.url == url
+    assert fixture.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert "Date" not in fixture.headers
+    assert fixture.expected["body"]
+    assert "reviewed" in done.stdout  # tells the person what to do next
+    again = run_scrapy(args)
+    assert again.returncode != 0 and "--force" in again.stderr
+
+
+def test_quality_prints_the_report() -> None:
+    done = run_scrapy(["quality"])
+    assert "all reviewed fixtures" in done.stdout, done.stderr[-2000:]
+
+
+def test_demo_serves_and_crawls_the_demo_site(tmp_path: Path) -> None:
+    output = tmp_path / "articles.jsonl"
+    done = run_scrapy(["demo", "--output", str(output)])
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.strip().splitlines()
+    assert lines[-2] == f"Articles written to {output}"
+    assert (
+        lines[-1].startswith("pages: ")
+        and "dropped: 2 (near_duplicate: 1, no_title: 1)" in lines[-1]
+    )
+    assert len(read_jsonl(output)) == int(lines[-1].split("articles: ")[1].split(",")[0])
