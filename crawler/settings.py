@@ -71,6 +71,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "crawler.extensions.CrawlSummary": 500,
 }
+ADDONS = {"crawler.distributed.RedisAddon": 0}  # NEWSCLEAN_REDIS_URL: docs/distributed.md
 
 # --- HTTP cache (off; switch on to replay a crawl later: scrapy crawl replay) --
 HTTPCACHE_ENABLED = False
