@@ -30,8 +30,18 @@ CONCURRENT_REQUESTS = 32  # across all sites: a multi-site crawl keeps several g
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_DELAY = 0.5  # AutoThrottle never goes below this
 DOWNLOAD_TIMEOUT = 30
+# Both limits apply to the decompressed body too (HttpCompressionMiddleware), so a
+# small gzip or deflate "bomb" is refused as soon as it inflates past the limit.
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # a news page over 16 MiB is not an article page
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024  # logged: a page this big is worth a look
 RETRY_TIMES = 2
+# A request that still fails after its retries is logged once, with its URL and
+# cause, by the spider's errback (crawler.failures: "fetch failed: <url>: <cause>");
+# Scrapy's own "Gave up retrying" line would repeat it.
+RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"
+# Redirect chains stop after REDIRECT_MAX_TIMES (Scrapy's default, 20) and at the
+# first loop, and a redirect never leaves allowed_domains
+# (crawler.failures.RedirectGuardMiddleware, before Scrapy's OffsiteMiddleware).
 # Scrapy's broad-crawl advice: news pages need no session, and cookie handling
 # costs on every request. A site behind a consent cookie can turn it back on.
 COOKIES_ENABLED = False
@@ -101,4 +111,6 @@ NEWSCLEAN_STATS_ENABLED = True
 DOWNLOADER_MIDDLEWARES = {
     # Off unless NEWSCLEAN_CASSETTE is set (tests); 950: sees raw bytes, see its docstring.
     "crawler.cassette.CassetteMiddleware": 950,
+    # Before RedirectMiddleware (600) sees a 3xx: a looping or off-site redirect fails.
+    "crawler.failures.RedirectGuardMiddleware": 610,
 }

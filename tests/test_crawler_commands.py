@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from crawlrun import ROOT, read_jsonl, run_scrapy
+from scrapy.exceptions import UsageError
 
-from crawler.commands.savefixture import slug_for
+from crawler.commands.savefixture import fixture_folder, slug_for
 from crawler.demosite import SiteServer
 from extractors.fixtures import load_fixture
 
@@ -68,3 +70,28 @@ def test_demo_serves_and_crawls_the_demo_site(tmp_path: Path) -> None:
         and "dropped: 2 (near_duplicate: 1, no_title: 1)" in lines[-1]
     )
     assert len(read_jsonl(output)) == int(lines[-1].split("articles: ")[1].split(",")[0])
+
+
+@pytest.mark.parametrize(
+    ("site", "slug"),
+    [
+        ("../../etc", "passwd"),
+        ("/abs", "x"),
+        ("news.test", "a/../../b"),
+        ("news.test", "/etc/cron.d/x"),
+        ("news.test", ".hidden"),
+        ("news.test", "x" * 5000),
+        ("news.test:8080", "..\\..\\win"),
+    ],
+)
+def test_fixture_folder_stays_inside(tmp_path: Path, site: str, slug: str) -> None:
+    """Names from URLs or the command line cannot put a fixture outside fixtures/."""
+    fixtures = tmp_path / "fixtures"
+    folder = fixture_folder(fixtures, site, slug)
+    assert folder.resolve().parent.parent == fixtures.resolve()
+    assert len(folder.name) <= 80
+
+
+def test_fixture_folder_refuses_empty_names(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="cannot be a folder name"):
+        fixture_folder(tmp_path, "news.test", "../..")

@@ -59,3 +59,32 @@ def test_replay_needs_a_path(tmp_path: Path) -> None:
     result = crawl("replay", tmp_path / "out.jsonl")
     assert result.returncode != 0
     assert "scrapy crawl replay -a path=fixtures" in result.log
+
+
+class _Trap:
+    """Unpickling this creates a file: proof that a pickle was loaded."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (Path.write_text, (Path(self.marker), "unpickled"))  # type: ignore[return-value]
+
+
+def test_cache_replay_never_unpickles(tmp_path: Path) -> None:
+    """A cache folder from elsewhere cannot run code: its pickles are never loaded."""
+    import pickle  # noqa: PLC0415  (only this test writes a pickle)
+
+    from crawler.spiders.replay import cached_responses  # noqa: PLC0415
+
+    entry = tmp_path / "cache" / "articles" / "ab" / "abcdef"
+    entry.mkdir(parents=True)
+    marker = tmp_path / "marker"
+    meta = {"url": "https://news.test/a", "status": 200, "response_url": "https://news.test/a"}
+    (entry / "meta").write_text(repr(meta), encoding="utf-8")
+    (entry / "pickled_meta").write_bytes(pickle.dumps(_Trap(str(marker))))
+    (entry / "response_headers").write_bytes(b"Content-Type: text/html; charset=utf-8\r\n")
+    (entry / "response_body").write_bytes(b"<html><body><p>Hello</p></body></html>")
+    responses = list(cached_responses(tmp_path / "cache"))
+    assert [r.url for r in responses] == ["https://news.test/a"]
+    assert not marker.exists(), "the pickled_meta was unpickled"

@@ -45,6 +45,36 @@ def slug_for(url: str) -> str:
     return re.sub(r"[^\w]+", "-", last).strip("-")[:80] or "page"
 
 
+NAME_LENGTH = 80  # folder names stay readable, and far below any file system's limit
+
+
+def safe_name(name: str) -> str:
+    """``name`` as one folder name that cannot leave its parent folder.
+
+    Site and slug names come from URLs or the command line; separators, ``..``
+    and leading dots are replaced, so ``fixtures/<site>/<slug>/`` stays inside
+    ``fixtures/``.
+
+    >>> safe_name("../../etc"), safe_name("/abs"), safe_name("a/../../b")
+    ('etc', 'abs', 'a-b')
+    >>> safe_name("news.example:8080")
+    'news.example-8080'
+    """
+    cleaned = re.sub(r"[^\w.]+", "-", re.sub(r"\.{2,}", "-", name))
+    cleaned = re.sub(r"-{2,}", "-", cleaned).strip("-.")[:NAME_LENGTH].strip("-.")
+    if not cleaned:
+        raise UsageError(f"{name!r} cannot be a folder name; pass --site/--slug with letters")
+    return cleaned
+
+
+def fixture_folder(fixtures: Path, site: str, slug: str) -> Path:
+    """``fixtures/<site>/<slug>``, with both names made safe (:func:`safe_name`)."""
+    folder = fixtures / safe_name(site) / safe_name(slug)
+    if not folder.resolve().is_relative_to(fixtures.resolve()):  # pragma: no cover (belt)
+        raise UsageError(f"{folder} is outside {fixtures}")
+    return folder
+
+
 def write_fixture(page: Page, folder: Path, *, force: bool = False) -> Path:
     """Write source.html, meta.json and the draft expected.json into ``folder``."""
     if folder.exists() and not force:
@@ -99,9 +129,8 @@ class Command(ScrapyCommand):
         site = opts.site or host_of(page.url)
         if not site:
             raise UsageError("cannot tell the site from a file: pass --site NAME and --url URL")
-        folder = write_fixture(
-            page, Path(opts.fixtures) / site / (opts.slug or slug_for(page.url)), force=opts.force
-        )
+        folder = fixture_folder(Path(opts.fixtures), site, opts.slug or slug_for(page.url))
+        folder = write_fixture(page, folder, force=opts.force)
         print(
             f"Saved {folder}/ (source.html, meta.json, expected.json).\n"
             "expected.json is a DRAFT of today's extractor output and meta.json says "

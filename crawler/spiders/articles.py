@@ -30,6 +30,7 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from crawler.bridge import Extraction
 from crawler.discovery import Entry, looks_like_feed, parse_feed, parse_sitemap
+from crawler.failures import log_fetch_failure
 from crawler.hints import SiteHints, hints_for
 from crawler.pagetype import classify
 from crawler.spiders.base import apply_default_feed
@@ -38,12 +39,26 @@ from extractors import Article
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+    from twisted.python.failure import Failure
 
 __all__ = ["ArticlesSpider"]
 
 logger = logging.getLogger(__name__)
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+# A body that starts like this is HTML whatever its Content-Type says: servers
+# that send article pages as text/plain exist (a misconfigured CMS or proxy).
+HTML_START = (b"<!doctype html", b"<html")
+# Media types that are never an article page, whatever the URL looks like:
+# Scrapy picks HtmlResponse from a ".html" URL even when the server says image/png.
+NOT_HTML_TYPES = (
+    b"image/",
+    b"audio/",
+    b"video/",
+    b"font/",
+    b"application/pdf",
+    b"application/zip",
+)
 FEED_LINKS = '//link[@rel="alternate"][contains(@type, "rss") or contains(@type, "atom")]/@href'
 
 
@@ -61,6 +76,34 @@ def _links(response: HtmlResponse) -> Iterator[str]:
             url = response.urljoin(href)
             if url.startswith(("http://", "https://")):
                 yield url
+
+
+def _by_content(response: Response) -> Response:
+    """The response as the class its bytes call for, whatever Scrapy guessed.
+
+    HTML served as text/plain becomes an :class:`HtmlResponse`; an image, a PDF
+    or any binary body (a NUL byte in the first KB) at an article-shaped URL
+    becomes a plain :class:`Response`, which the spider counts as not HTML.
+    """
+    if type(response) is TextResponse and response.body.lstrip()[:14].lower().startswith(
+        HTML_START
+    ):
+        return response.replace(cls=HtmlResponse)
+    content_type = (response.headers.get(b"Content-Type") or b"").lower()
+    # UTF-16 pages have NUL bytes too, and a BOM; the bridge decodes those.
+    binary = b"\x00" in response.body[:1024] and not response.body.startswith(
+        (b"\xff\xfe", b"\xfe\xff")
+    )
+    if isinstance(response, TextResponse) and (content_type.startswith(NOT_HTML_TYPES) or binary):
+        return Response(
+            response.url,
+            status=response.status,
+            headers=response.headers,
+            body=response.body,
+            request=response.request,
+            flags=response.flags,
+        )
+    return response
 
 
 def _start_urls(url: str | None, file: str | None) -> list[str]:
@@ -159,7 +202,12 @@ class ArticlesSpider(Spider):
         if self._hints(url).is_skipped(url):
             self.crawler.stats.inc_value("discovery/skipped_by_hints")
             return None
-        return Request(url, callback=callback, meta=meta)
+        return Request(url, callback=callback, errback=self.fetch_failed, meta=meta)
+
+    def fetch_failed(self, failure: Failure) -> None:
+        """Errback of every request: log and count a final failure once
+        (:func:`crawler.failures.log_fetch_failure`)."""
+        log_fetch_failure(self.crawler, failure)
 
     async def start(self) -> AsyncIterator[Any]:
         """robots.txt and the start page of each site, plus the site's hinted start URLs."""
@@ -172,7 +220,9 @@ class ArticlesSpider(Spider):
                 "-s USER_AGENT='yourproject/1.0 (+mailto:you@example.org)'"
             )
         for url in self.start_urls:
-            yield Request(urljoin(url, "/robots.txt"), callback=self.parse_robots)
+            yield Request(
+                urljoin(url, "/robots.txt"), callback=self.parse_robots, errback=self.fetch_failed
+            )
             for start in (url, *self._hints(url).start_urls):
                 if request := self._request(start, self.parse_page):
                     yield request
@@ -218,6 +268,7 @@ class ArticlesSpider(Spider):
 
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         """Article pages become items; listing pages are followed."""
+        response = _by_content(response)
         if not isinstance(response, HtmlResponse):
             for other in self._parse_other(response):
                 yield other
@@ -251,5 +302,9 @@ class ArticlesSpider(Spider):
             yield from self.parse_sitemap(response)
         elif looks_like_feed(response.body):
             yield from self.parse_feed(response)
-        elif not isinstance(response, TextResponse):
+        else:
             self.crawler.stats.inc_value("pages/not_html")
+            content_type = response.headers.get(b"Content-Type") or b"no Content-Type"
+            logger.info(
+                "Not an HTML page, ignored: %s (%s)", response.url, content_type.decode("latin-1")
+            )

@@ -14,10 +14,10 @@ output is what a fresh crawl would write with today's extractors.
 
 from __future__ import annotations
 
+import ast
 import gzip
 import json
 import logging
-import pickle
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,12 +63,25 @@ def _read(path: Path) -> bytes:
     return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data  # HTTPCACHE_GZIP
 
 
+def _literal_meta(path: Path) -> dict[str, Any]:
+    try:
+        meta = ast.literal_eval(_read(path).decode("utf-8"))
+    except (OSError, ValueError, SyntaxError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: not a Scrapy HTTP cache entry ({exc})") from exc
+    if not isinstance(meta, dict):
+        raise UsageError(f"{path}: not a Scrapy HTTP cache entry (no metadata dict)")
+    return meta
+
+
 def cached_responses(root: Path) -> Iterator[Response]:
     """A response per entry of a Scrapy ``FilesystemCacheStorage`` folder under ``root``."""
     for meta_path in sorted(root.glob("**/pickled_meta")):
         folder = meta_path.parent
-        # The cache is Scrapy's own pickle of a dict of strings, written by this user's crawls.
-        meta = pickle.loads(_read(meta_path))
+        # Scrapy writes each entry's metadata twice: pickled, and as the repr() of the
+        # same dict in "meta". The repr is read with ast.literal_eval, which evaluates
+        # literals only: a cache folder from elsewhere cannot run code, as unpickling
+        # "pickled_meta" could.
+        meta = _literal_meta(folder / "meta")
         headers = Headers(headers_raw_to_dict(_read(folder / "response_headers")))
         url = meta.get("response_url") or meta["url"]
         yield _response(url, headers, _read(folder / "response_body"), int(meta["status"]))
