@@ -23,6 +23,7 @@ from datasketch import MinHash, MinHashLSH
 from scrapy.exceptions import DropItem, NotConfigured
 
 from crawler.discovery import parse_date
+from crawler.resume import recovered_keys
 from crawler.urls import canonicalize, host_of
 from extractors import Article
 
@@ -122,18 +123,23 @@ class UrlDedupePipeline(_Pipeline):
     Keys are :func:`crawler.urls.canonicalize` of the fetched URL and of the
     page's declared canonical URL. With a ``JOBDIR`` the keys live in the
     spider's persistent state, so a resumed crawl does not write a page twice.
+    That state is saved only on a clean close: after a crash,
+    :class:`crawler.resume.CrashRecovery` re-reads the keys from the feed.
     """
 
     switch = "NEWSCLEAN_DEDUPE_ENABLED"
 
     def __init__(self, crawler: Crawler):
         super().__init__(crawler)
-        self._seen: set[str] = set()
+        self._seen: set[str] = recovered_keys(crawler)
 
     def _keys(self) -> set[str]:
         state = getattr(self.crawler.spider, "state", None)
         if isinstance(state, dict):
             keys: set[str] = state.setdefault("newsclean_seen_urls", self._seen)
+            if keys is not self._seen:  # saved by an earlier run: add ours, once
+                keys |= self._seen
+                self._seen = keys
             return keys
         return self._seen
 

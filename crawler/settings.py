@@ -80,6 +80,8 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.extensions.CrawlSummary": 500,
+    # After Scrapy's SpiderState and FeedExporter (0): its spider_closed runs last.
+    "crawler.resume.CrashRecovery": 600,
 }
 ADDONS = {"crawler.distributed.RedisAddon": 0}  # NEWSCLEAN_REDIS_URL: docs/distributed.md
 
@@ -100,6 +102,7 @@ NEWSCLEAN_NEAR_DUPLICATES_THRESHOLD = 0.8  # estimated Jaccard similarity of bod
 NEWSCLEAN_NEAR_DUPLICATES_FILE = ""  # kept URL -> near-duplicate URLs; "" = beside the feed
 NEWSCLEAN_FOLLOW_ARTICLE_LINKS = False  # links are followed from listing pages only
 NEWSCLEAN_SUMMARY_ENABLED = True
+NEWSCLEAN_RESUME_ENABLED = True  # with a JOBDIR: restart discovery after a crash
 NEWSCLEAN_STATS_DUMP = ""  # a path: write the crawl's stats there as JSON at the end
 NEWSCLEAN_CASSETTE = ""  # path of a VCR.py cassette; set by the tests (crawler/cassette.py)
 NEWSCLEAN_CASSETTE_RECORD_MODE = "none"
