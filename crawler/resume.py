@@ -127,7 +127,9 @@ class CrashRecovery:
             raise NotConfigured("NEWSCLEAN_RESUME_ENABLED is off")
         jobdir = job_dir(crawler.settings)
         if not jobdir:
-            raise NotConfigured("no JOBDIR: nothing to resume")
+            # No message: Scrapy logs a NotConfigured message as a warning, and a crawl
+            # without JOBDIR (most of them) is nothing to warn about.
+            raise NotConfigured
         name = str(getattr(crawler.spidercls, "name", "") or "")
         ext = cls(Path(jobdir), feed_paths(crawler.settings, name))
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
