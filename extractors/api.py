@@ -1,17 +1,34 @@
-"""``extract()``: one page in, one Article out."""
+"""``extract()``: one page in, one Article out.
+
+Whatever the input, ``extract()`` returns an Article or raises
+:class:`~extractors.exceptions.InputError` for an argument of the wrong type. An
+Article with no article in it has an empty ``body`` and one of these reasons:
+
+- ``"empty-input"``: nothing but whitespace;
+- ``"not-html"``: a binary file (PDF, image, archive) or undecodable bytes;
+- ``"no-article"``: HTML without an article (a script-only page, a teaser);
+- ``"too-large"``: over a bound of :class:`~extractors.limits.Limits`, or cut
+  short by libxml2's own limits (nesting depth, length of one text) before any
+  article text;
+- ``"timeout"``: the deadline passed before a stage could start;
+- ``"unparseable"``: libxml2, a codec or the recursion limit failed on it in a
+  way no check foresaw (logged as a warning: worth a bug report).
+"""
 
 from __future__ import annotations
 
 import logging
+import re
 
 import lxml.etree
 
 from extractors.article import Article
 from extractors.dates import ParsedDate, parse_date
-from extractors.exceptions import UseGeneric
+from extractors.exceptions import InputError, UseGeneric
 from extractors.generic import generic_paragraphs
 from extractors.html import Page, Unreadable, load
 from extractors.language import detect_language
+from extractors.limits import DEFAULT_LIMITS, Limits, OutOfTime, checkpoint, deadline
 from extractors.metadata import Metadata, read_metadata, visible_date
 from extractors.registry import registry
 from extractors.text import clean, join_paragraphs
@@ -23,6 +40,12 @@ logger = logging.getLogger(__name__)
 
 GENERIC = "generic"
 
+# Control characters (C0 and C1) have no place in a body. ftfy removes most of
+# them, but not the five C1 codes Windows-1252 leaves undefined ("\x81", "\x9d"),
+# nor any in a string it had no reason to look at ("a&#1;b"). They go here, at
+# the boundary, so that the Article's promise holds whatever the extractor did.
+_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
 
 def extract(
     html: bytes | str,
@@ -30,6 +53,7 @@ def extract(
     *,
     encoding: str | None = None,
     generic: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Article:
     """Extract the article from one page.
 
@@ -37,18 +61,23 @@ def extract(
     is the charset from the HTTP ``Content-Type`` header when known. The site
     extractor registered for ``url``'s domain runs first, unless ``generic`` is
     true; the generic extractor runs when there is none or it hands over.
+    ``limits`` bounds the work (:mod:`extractors.limits`).
 
     Bad content never raises: the Article then has an empty ``body`` and a
-    machine-readable ``reason``. A wrong argument type raises
-    :class:`~extractors.exceptions.InputError`.
+    machine-readable ``reason`` (listed in :mod:`extractors.api`). An argument of
+    the wrong type raises :class:`~extractors.exceptions.InputError`.
     """
+    _check_arguments(url, encoding, limits)
     try:
-        page = load(html, url, encoding)
+        with deadline(limits.max_seconds):
+            page = load(html, url, encoding, limits)
+            return _extract(page, generic)
     except Unreadable as exc:
         logger.debug("no article in %s: %s", url, exc)
         return Article(url=url, reason=exc.reason)
-    try:
-        return _extract(page, generic)
+    except OutOfTime as exc:
+        logger.info("gave up on %s: %s", url, exc)
+        return Article(url=url, reason="timeout")
     except (lxml.etree.LxmlError, RecursionError, UnicodeError) as exc:
         # libxml2 and deep trees can fail in ways no input check foresees; the caller
         # gets an Article that says so, never the parser's own exception.
@@ -56,7 +85,25 @@ def extract(
         return Article(url=url, reason="unparseable")
 
 
+def _check_arguments(url: object, encoding: object, limits: object) -> None:
+    if url is not None and not isinstance(url, str):
+        raise InputError(
+            f"extract() takes the url as a str or None, not {type(url).__name__}; "
+            "pass response.url"
+        )
+    if encoding is not None and not isinstance(encoding, str):
+        raise InputError(
+            f"extract() takes the encoding as a str or None, not {type(encoding).__name__}; "
+            "pass the charset of the Content-Type header, e.g. 'utf-8'"
+        )
+    if not isinstance(limits, Limits):
+        raise InputError(
+            f"extract() takes limits as an extractors.limits.Limits, not {type(limits).__name__}"
+        )
+
+
 def _extract(page: Page, generic: bool) -> Article:
+    checkpoint("reading metadata")
     props = itemprops(page.tree) if page.has_microdata else {}
     meta = read_metadata(page.tree, page.url, props)
     site_cls = None if generic else registry.for_url(page.url)
@@ -75,6 +122,7 @@ def _extract(page: Page, generic: bool) -> Article:
     published = published or meta.published or visible_date(page.tree, hint)
     body: list[str] = []
     name = GENERIC
+    checkpoint("extracting the body")
     if site is not None:
         try:
             body = site.extract_body(title)
@@ -82,10 +130,16 @@ def _extract(page: Page, generic: bool) -> Article:
         except UseGeneric as exc:
             logger.debug("%s: handing %s to the generic extractor", exc, page.url)
             site = None
+            checkpoint("the generic extractor")
     if site is None:
         body = generic_paragraphs(page.tree, title, props)
-    text = join_paragraphs(body)
+    text = join_paragraphs(_without_controls(body))
     return _article(page, meta, title, text, published, authors, section, name)
+
+
+def _without_controls(paragraphs: list[str]) -> list[str]:
+    cleaned = (_CONTROLS.sub("", p).strip() for p in paragraphs)
+    return [p for p in cleaned if p]
 
 
 def _article(
@@ -114,5 +168,13 @@ def _article(
         description=meta.description,
         image=meta.image,
         extractor=extractor,
-        reason=None if body else "no-article",
+        reason=None if body else _no_body(page),
     )
+
+
+def _no_body(page: Page) -> str:
+    """Why a parsed page gave no body: libxml2 stopped early, or there is none."""
+    if page.truncated:
+        logger.info("no article in the part of %s that libxml2 read: %s", page.url, page.truncated)
+        return "too-large"
+    return "no-article"

@@ -14,6 +14,8 @@ from datetime import date, datetime
 
 import dateparser
 
+from extractors.limits import checkpoint
+
 __all__ = ["ParsedDate", "find_date", "parse_date"]
 
 # dateparser settings: day before month when a numeric date is ambiguous (the
@@ -93,6 +95,9 @@ def _from_match(match: re.Match[str], language: str | None, raw: str) -> ParsedD
     day, clock = match.group("date"), match.group("time")
     text = f"{day} {clock.replace('h', ':')}" if clock else day
     languages = [language] if language else None
+    # dateparser takes milliseconds a call: a page of thousands of date-like
+    # strings must not outlast the extraction's deadline.
+    checkpoint("parsing a date")
     try:
         value = dateparser.parse(text, languages=languages, settings=_SETTINGS)
         if value is None and languages:

@@ -12,6 +12,8 @@ import re
 
 import ftfy
 
+from extractors.limits import checkpoint
+
 __all__ = ["FTFY_CONFIG", "clean", "clean_paragraphs", "collapse", "join_paragraphs"]
 
 #: The one ftfy configuration of the project. Options left out keep ftfy's default.
@@ -70,6 +72,9 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     if _NEEDS_FTFY.search(text):
+        # ftfy takes milliseconds a kilobyte: megabytes of mojibake must not
+        # outlast the extraction's deadline.
+        checkpoint("repairing text")
         text = ftfy.fix_text(text, FTFY_CONFIG)
     return collapse(text)
 
