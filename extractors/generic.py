@@ -16,6 +16,7 @@ from readability import Document
 from readability.readability import Unparseable
 
 from extractors.blocks import Block, blocks, paragraphs
+from extractors.limits import checkpoint
 from extractors.prune import prune
 from extractors.scoring import best_candidate, with_siblings
 from extractors.tree import Element, ItemProps
@@ -33,7 +34,9 @@ def generic_paragraphs(
     tree: Element, title: str | None, props: ItemProps | None = None
 ) -> list[str]:
     """The article's paragraphs from a parsed page; ``tree`` is modified."""
+    checkpoint("pruning")
     prune(tree, props)
+    checkpoint("scoring")
     body = tree.find("body")
     root = body if body is not None else tree
     top, scores = best_candidate(root)
@@ -43,6 +46,7 @@ def generic_paragraphs(
     result = paragraphs(found, title)
     if sum(len(p) for p in result) >= MIN_BODY_CHARS:
         return result
+    checkpoint("the readability-lxml fallback")
     second = _readability(root, title)
     return second if sum(map(len, second)) > sum(map(len, result)) else result
 

@@ -173,12 +173,14 @@ def _structured_date(
     for value in (from_ld, *(meta.get(k) for k in keys)):
         if isinstance(value, str) and (parsed := parse_date(value, language)):
             return parsed
-    for el in props.get(itemprop, ()):
+    for el in props.get(itemprop, [])[:MAX_DATE_CANDIDATES]:
         value = el.get("datetime") or el.get("content") or text_of(el)
         if parsed := parse_date(value, language):
             return parsed
     if itemprop == "datePublished":
-        for time in tree.iter("time"):
+        for count, time in enumerate(tree.iter("time")):
+            if count >= MAX_DATE_CANDIDATES:
+                break
             if not _in_chrome(time) and (parsed := parse_date(time.get("datetime"), language)):
                 return parsed
     return None

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import lxml.etree
 
+from extractors.limits import checkpoint
 from extractors.tree import Element, ItemProps, drop, itemprops, number
 
 __all__ = ["BOILERPLATE", "POSITIVE", "class_id", "name_kind", "prune"]
@@ -113,13 +114,19 @@ _P_COUNT = lxml.etree.XPath("count(.//p)")
 _TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space(.))")
 
 
+# Class and id text past this length is not read: real class lists are a few
+# dozen words, and the patterns cost time per character (a page of megabyte-long
+# class attributes took seconds).
+MAX_NAMES_CHARS = 512
+
+
 def class_id(el: Element) -> str:
     """The class and id of an element as one string ("" when it has neither)."""
     cls = el.get("class")
     ident = el.get("id")
     if cls and ident:
-        return f"{cls} {ident}"
-    return cls or ident or ""
+        return f"{cls} {ident}"[:MAX_NAMES_CHARS]
+    return (cls or ident or "")[:MAX_NAMES_CHARS]
 
 
 def _is_furniture(el: Element) -> bool:
@@ -162,6 +169,7 @@ def prune(tree: Element, props: ItemProps | None = None) -> None:
     frame = _Frame(root, {a for body_el in bodies for a in body_el.iterancestors()})
     pending = [root]
     while pending:
+        checkpoint("pruning")
         for el in _furniture(pending.pop()):
             if frame.holds_article(el):
                 pending.append(el)  # the frame stays; the furniture inside it goes
