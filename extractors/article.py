@@ -67,7 +67,7 @@ class Article:
     reason: str | None = None
     """Machine-readable reason when ``body`` is empty: ``"empty-input"``,
     ``"not-html"``, ``"no-article"``, ``"too-large"``, ``"timeout"``,
-    ``"unparseable"`` (see docs/robustness.md)."""
+    ``"unparseable"`` (README, "Robustness")."""
 
     def to_dict(self) -> dict[str, Any]:
         """The article as a JSON-ready dict, keys in field order."""

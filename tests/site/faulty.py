@@ -36,7 +36,7 @@ PREFIX = "/news/2024/05/"
 class Fault:
     """What a path does, and what the crawl must make of it."""
 
-    what: str  # for docs/robustness-crawl.md
+    what: str  # for the README's fault table
     article: bool  # the page's article is in the output
     cause: str | None = None  # fetch/failed/<cause>, or None: no failure counted
     stat: str | None = None  # another stats key the fault must leave
