@@ -358,11 +358,17 @@ def test_bad_limits_raise_input_error(bad: dict[str, Any]) -> None:
 
 
 def _peak_rss_mb(script: str) -> float:
-    """Run ``script`` (with ``extract`` imported) in a fresh process; its peak RSS in MB."""
+    """Run ``script`` (with ``extract`` imported) in a fresh process; its peak RSS in MB.
+
+    The peak is VmHWM of /proc/self/status, the high-water mark of the process's own
+    memory. Not ru_maxrss: Linux carries it over execve from the parent, so under a
+    pytest process that has grown to 500 MB every child would report 500 MB.
+    """
     code = (
-        "import resource\nfrom extractors import extract\n"
+        "from extractors import extract\n"
         + textwrap.dedent(script)
-        + "\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        + "\nimport re\nstatus = open('/proc/self/status').read()\n"
+        + "print(re.search(r'VmHWM:\\s+(\\d+)', status).group(1))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],
