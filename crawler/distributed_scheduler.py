@@ -25,6 +25,18 @@ if TYPE_CHECKING:
 
 __all__ = ["LeasedPriorityQueue", "RedisDupeFilter", "RedisScheduler"]
 
+# Mark a request seen and queue it in one step. scrapy-redis does it in two Redis
+# calls (SADD to the seen-set, then ZADD to the queue): a worker killed between
+# them leaves a request that every worker takes for done and none will fetch.
+# KEYS: seen-set, queue. ARGV: dont_filter ("1"/"0"), fingerprint, score, request.
+SEE_AND_PUSH = """
+if ARGV[1] == '1' or redis.call('SADD', KEYS[1], ARGV[2]) == 1 then
+  redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+  return 1
+end
+return 0
+"""
+
 logger = logging.getLogger(__name__)
 
 
@@ -88,6 +100,7 @@ class RedisScheduler(Scheduler):  # type: ignore[misc]
 
     worker: Any = None
     df: Any
+    _see_and_push: Any = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RedisScheduler:
@@ -125,10 +138,20 @@ class RedisScheduler(Scheduler):  # type: ignore[misc]
         lease = request.meta.pop(LEASE, None)
         parent = request.meta.pop(PARENT, None)
         try:
-            if not request.dont_filter and self.df.request_seen(request):
+            if self._see_and_push is None:
+                self._see_and_push = self.server.register_script(SEE_AND_PUSH)
+            queued = self._see_and_push(
+                keys=[self.df.key, self.queue.key],
+                args=[
+                    "1" if request.dont_filter else "0",
+                    self.df.request_fingerprint(request),
+                    -request.priority,  # scrapy-redis's PriorityQueue scores this way
+                    self.queue._encode_request(request),
+                ],
+            )
+            if not queued:
                 self.df.log(request, self.spider)
                 return False
-            self.queue.push(request)
             if self.stats:
                 self.stats.inc_value("scheduler/enqueued/redis")
             return True
