@@ -357,8 +357,9 @@ def test_bad_limits_raise_input_error(bad: dict[str, Any]) -> None:
 # ---- worst cases at the limits (measured on demand) ------------------------------------
 
 
-def _peak_rss_mb(script: str) -> float:
-    """Run ``script`` (with ``extract`` imported) in a fresh process; its peak RSS in MB.
+def _run_measured(script: str, timeout: float = 120) -> tuple[float, str]:
+    """Run ``script`` (with ``extract`` imported) in a fresh process; its peak RSS in
+    MB and what it wrote to stderr.
 
     The peak is VmHWM of /proc/self/status, the high-water mark of the process's own
     memory. Not ru_maxrss: Linux carries it over execve from the parent, so under a
@@ -374,11 +375,16 @@ def _peak_rss_mb(script: str) -> float:
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         check=True,
         cwd=Path(__file__).resolve().parent.parent,
     )
-    return int(done.stdout.split()[-1]) / 1024
+    return int(done.stdout.split()[-1]) / 1024, done.stderr
+
+
+def _peak_rss_mb(script: str) -> float:
+    """The peak RSS in MB of ``script`` run in a fresh process."""
+    return _run_measured(script)[0]
 
 
 _S = "The minister arrived in Rabat on Monday, officials said, for two days of talks."
@@ -438,19 +444,6 @@ def test_worst_case_at_the_limits(shape: str) -> None:
         + "seconds = time.perf_counter() - start\n"
         + "import sys\nprint(f'{seconds:.2f} {article.reason} {len(page)}', file=sys.stderr)\n"
     )
-    code = (
-        "import resource, sys\nfrom extractors import extract\n"
-        + script
-        + "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=True,
-        cwd=Path(__file__).resolve().parent.parent,
-    )
-    seconds, reason, size = done.stderr.split()[-3:]
-    peak = int(done.stdout.split()[-1]) / 1024
+    peak, stderr = _run_measured(script, timeout=600)
+    seconds, reason, size = stderr.split()[-3:]
     print(f"\n{shape}: {seconds} s, peak RSS {peak:.0f} MB, {int(size) / 1e6:.1f} MB, {reason}")
