@@ -25,7 +25,6 @@ _BLOCK_TAGS = frozenset(
     "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary "
     "table tbody td tfoot th thead tr ul".split()
 )
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 # A paragraph with this share of its text in links is navigation (a related link,
 # a teaser, a "read the source" line), not prose.

@@ -14,7 +14,7 @@ import ftfy
 
 from extractors.limits import checkpoint
 
-__all__ = ["FTFY_CONFIG", "clean", "clean_paragraphs", "collapse", "join_paragraphs"]
+__all__ = ["FTFY_CONFIG", "clean", "collapse", "join_paragraphs"]
 
 #: The one ftfy configuration of the project. Options left out keep ftfy's default.
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -77,12 +77,6 @@ def clean(text: str | None) -> str:
         checkpoint("repairing text")
         text = ftfy.fix_text(text, FTFY_CONFIG)
     return collapse(text)
-
-
-def clean_paragraphs(paragraphs: list[str]) -> list[str]:
-    """Clean each paragraph and drop the ones left empty."""
-    cleaned = (clean(p) for p in paragraphs)
-    return [p for p in cleaned if p]
 
 
 def join_paragraphs(paragraphs: list[str]) -> str:
