@@ -196,17 +196,18 @@ class NearDuplicatePipeline(_Pipeline):
             self._indexes = state.setdefault("newsclean_near_duplicate_indexes", self._indexes)
 
     def signature(self, text: str) -> MinHash:
-        """The MinHash of ``text``'s word 5-shingles.
+        r"""The MinHash of ``text``'s word 5-shingles.
 
         Each word is hashed once (crc32: fast, and stable across runs, which the
         JOBDIR state needs) and the shingle hashes are polynomial combinations
         of their words' hashes, computed with numpy: building and hashing each
         shingle string made this pipeline cost more than extraction itself.
+        Words are split on ASCII white space of the UTF-8 bytes (the body's
+        white space is already collapsed to single spaces), not a \w+ regex:
+        3x faster.
         """
-        words = text.lower().split() or [""]  # split, not a \w+ regex: 3x faster
-        word_hashes = np.fromiter(
-            (zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words)
-        )
+        words = text.lower().encode("utf-8", "surrogatepass").split() or [b""]
+        word_hashes = np.array(list(map(zlib.crc32, words)), dtype=np.uint64)
         count = max(1, len(words) - self.SHINGLE + 1)
         shingles = np.zeros(count, dtype=np.uint64)
         for k in range(min(self.SHINGLE, len(words))):
@@ -218,7 +219,7 @@ class NearDuplicatePipeline(_Pipeline):
             hashfunc=int,  # the values are hashes already
             **self._scheme,
         )
-        signature.update_batch(np.unique(shingles).tolist())
+        signature.update_batch(shingles.tolist())  # repeats change no minimum
         return signature
 
     def process_item(self, item: Any) -> Article:
