@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
-from multiprocessing import get_context
 from typing import TYPE_CHECKING, Any
 
 import lxml.html
@@ -25,7 +25,9 @@ from scrapy.exceptions import NotConfigured
 
 from crawler.hints import SiteHints
 from crawler.pagetype import Verdict, classify
+from crawler.workers import Worker, WorkerExitedError
 from extractors import Article, extract
+from extractors.registry import registry
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -33,16 +35,32 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Extraction",
+    "ExtractionError",
     "PageResult",
     "charset_from_content_type",
     "extract_response",
     "extract_timed",
     "process_page",
+    "resolve_executor",
 ]
 
 logger = logging.getLogger(__name__)
 
-EXECUTORS = ("inline", "thread", "process")
+EXECUTORS = ("auto", "inline", "thread", "process")
+
+
+def resolve_executor(executor: str) -> str:
+    """``auto`` is ``process`` when this process may run on two or more cores,
+    else ``inline``; the other names stand for themselves.
+
+    >>> resolve_executor("inline")
+    'inline'
+    >>> resolve_executor("auto") in ("inline", "process")
+    True
+    """
+    if executor != "auto":
+        return executor
+    return "process" if len(os.sched_getaffinity(0)) >= 2 else "inline"
 
 
 def charset_from_content_type(value: bytes | str | None) -> str | None:
@@ -127,8 +145,17 @@ WARM_UP_PAGE = (
 
 
 def warm_up() -> None:
-    """Extract :data:`WARM_UP_PAGE` once (also a process pool's initializer)."""
+    """Extract :data:`WARM_UP_PAGE` once."""
     extract(WARM_UP_PAGE, "http://warm-up.invalid/2022/04/21/warm-up.html")
+
+
+def _extractor_modules() -> tuple[str, ...]:
+    """The importable modules that define the registered site extractors."""
+    return tuple(
+        dict.fromkeys(
+            cls.__module__ for cls in registry.extractors() if cls.__module__ != "__main__"
+        )
+    )
 
 
 class Extraction:
@@ -137,48 +164,80 @@ class Extraction:
     ``inline`` classifies and extracts in the reactor thread. ``thread`` uses a
     thread pool: no gain, since this is pure-Python CPU work and the GIL lets one
     thread run it at a time. ``process`` uses ``NEWSCLEAN_EXTRACTION_WORKERS``
-    worker processes, so the reactor keeps downloading on one core while pages
-    are classified and extracted on another (figures in docs/crawling.md).
+    worker processes (:mod:`crawler.workers`), so the reactor keeps downloading
+    on one core while pages are classified and extracted on another (figures in
+    docs/crawling.md). ``auto``, the default, is ``process`` on a machine with
+    two cores or more.
+
+    A worker process that dies (killed, out of memory, a crash in a C library)
+    takes the pages it had with it: a new worker replaces it and each of those
+    pages is tried once more; a page that fails twice is logged and counted as
+    ``pages/failed/extraction_worker_died``, and the crawl goes on.
     """
 
-    def __init__(self, crawler: Crawler, *, executor: str = "inline", workers: int = 1):
+    def __init__(self, crawler: Crawler, *, executor: str = "auto", workers: int = 1):
         if executor not in EXECUTORS:
             raise NotConfigured(
                 f"NEWSCLEAN_EXTRACTION_EXECUTOR is {executor!r}; use one of {', '.join(EXECUTORS)}"
             )
         self.crawler = crawler  # its stats exist once the crawl starts, after spiders are built
-        self.mode = executor
-        self._pool: Executor | None = None
+        self.mode = resolve_executor(executor)
+        self._threads: ThreadPoolExecutor | None = None
+        self._workers: list[Worker] = []
+        self._closing: set[asyncio.Future[None]] = set()  # dead workers being reaped
         # Warm up before the crawl starts, so the first article page does not hold
         # the reactor for the seconds that loading language data takes.
-        if executor == "process":
-            # spawn, not fork: forking a process that runs a reactor copies its threads' locks.
-            self._pool = ProcessPoolExecutor(
-                workers, mp_context=get_context("spawn"), initializer=warm_up
-            )
+        if self.mode == "process":
+            self._modules = _extractor_modules()
+            self._workers = [Worker(self._modules) for _ in range(max(1, workers))]
         else:
             warm_up()
-            if executor == "thread":
-                self._pool = ThreadPoolExecutor(workers, thread_name_prefix="extract")
+            if self.mode == "thread":
+                self._threads = ThreadPoolExecutor(workers, thread_name_prefix="extract")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Extraction:
-        """Build from the crawl's settings; shut the pool down when the spider closes."""
+        """Build from the crawl's settings; stop the workers when the spider closes."""
         settings = crawler.settings
         if not settings.getbool("NEWSCLEAN_EXTRACTION_ENABLED", True):
             raise NotConfigured("extraction is switched off (NEWSCLEAN_EXTRACTION_ENABLED)")
         ext = cls(
             crawler,
-            executor=settings.get("NEWSCLEAN_EXTRACTION_EXECUTOR", "inline"),
+            executor=settings.get("NEWSCLEAN_EXTRACTION_EXECUTOR", "auto"),
             workers=settings.getint("NEWSCLEAN_EXTRACTION_WORKERS", 1),
         )
         crawler.signals.connect(ext.close, signal=signals.spider_closed)
         return ext
 
-    async def _run(self, function: Any, *args: Any) -> Any:
-        if self._pool is None:
+    async def _run(self, function: Any, url: str, *args: Any) -> Any:
+        if self._threads is not None:
+            return await asyncio.wrap_future(self._threads.submit(function, *args))
+        if not self._workers:
             return function(*args)
-        return await asyncio.wrap_future(self._pool.submit(function, *args))
+        for attempt in (1, 2):
+            worker = min(self._workers, key=lambda w: len(w.pending))
+            try:
+                return await worker.call(function, *args)
+            except WorkerExitedError:
+                self._replace(worker)
+                if attempt == 2:
+                    raise ExtractionError(
+                        "extraction_worker_died",
+                        f"the extraction worker process died twice while extracting {url}",
+                    ) from None
+        raise AssertionError("unreachable")
+
+    def _replace(self, worker: Worker) -> None:
+        """Start a new worker in place of a dead one (once, however many of its
+        pages notice)."""
+        if worker not in self._workers:
+            return
+        logger.warning(
+            "An extraction worker process died (exit code %s); starting a new one",
+            worker.process.poll(),
+        )
+        self._workers[self._workers.index(worker)] = Worker(self._modules, wait=False)
+        self._closing.add(asyncio.ensure_future(worker.aclose(timeout=1)))
 
     def _count(self, seconds: float) -> None:
         stats = self.crawler.stats
@@ -190,7 +249,7 @@ class Extraction:
         """The article of ``response`` (known to be an article page); counted in the stats."""
         charset = charset_from_content_type(response.headers.get(b"Content-Type"))
         result: tuple[Article, float] = await self._run(
-            extract_timed, response.body, response.url, charset
+            extract_timed, response.url, response.body, response.url, charset
         )
         self._count(result[1])
         return result[0]
@@ -199,13 +258,24 @@ class Extraction:
         """Classify ``response`` and extract it if it is an article (:func:`process_page`)."""
         charset = charset_from_content_type(response.headers.get(b"Content-Type"))
         result: PageResult = await self._run(
-            process_page, response.body, response.url, charset, hints
+            process_page, response.url, response.body, response.url, charset, hints
         )
         if result.article is not None:
             self._count(result.seconds)
         return result
 
-    def close(self, **kwargs: Any) -> None:
-        """Shut the worker pool down (connected to ``spider_closed``)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+    async def close(self, **kwargs: Any) -> None:
+        """Stop the threads or worker processes (connected to ``spider_closed``;
+        call it in the event loop the extraction ran in)."""
+        if self._threads is not None:
+            self._threads.shutdown(wait=True, cancel_futures=True)
+        workers, self._workers = self._workers, []
+        await asyncio.gather(*(worker.aclose() for worker in workers), *self._closing)
+
+
+class ExtractionError(Exception):
+    """A page could not be extracted for a reason outside the page (a dead worker)."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason

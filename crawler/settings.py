@@ -92,7 +92,7 @@ HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
 
 # --- Project settings (NEWSCLEAN_*) -------------------------------------------
 NEWSCLEAN_EXTRACTION_ENABLED = True  # off: article pages become stub items (benchmark)
-NEWSCLEAN_EXTRACTION_EXECUTOR = "inline"  # "inline", "thread" or "process"; see docs
+NEWSCLEAN_EXTRACTION_EXECUTOR = "auto"  # "process" on 2+ cores, else "inline"; see docs
 NEWSCLEAN_EXTRACTION_WORKERS = 1  # threads or processes for the last two
 NEWSCLEAN_VALIDATION_ENABLED = True
 NEWSCLEAN_DATE_WINDOW_ENABLED = True

@@ -100,7 +100,14 @@ def test_jobdir_resume_writes_every_article_once(test_site: SiteServer, tmp_path
         "articles",
         tmp_path / "first.jsonl",
         args=url,
-        settings={"JOBDIR": str(jobdir), "CLOSESPIDER_ITEMCOUNT": "10"},
+        # One page at a time in the scraper: otherwise the local site's pages are all
+        # downloaded and waiting for the extraction worker when the 10th item is
+        # written, and Scrapy finishes them all before it stops.
+        settings={
+            "JOBDIR": str(jobdir),
+            "CLOSESPIDER_ITEMCOUNT": "10",
+            "SCRAPER_SLOT_MAX_ACTIVE_SIZE": "1",
+        },
     )
     assert first.stats["finish_reason"] == "closespider_itemcount", first.log[-3000:]
     assert 10 <= len(first.items) < len(test_site.site.articles)

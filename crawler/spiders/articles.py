@@ -28,7 +28,7 @@ from scrapy.exceptions import NotConfigured, UsageError
 from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
-from crawler.bridge import Extraction
+from crawler.bridge import Extraction, ExtractionError
 from crawler.discovery import Entry, looks_like_feed, parse_feed, parse_sitemap
 from crawler.failures import log_fetch_failure
 from crawler.hints import SiteHints, hints_for
@@ -280,7 +280,13 @@ class ArticlesSpider(Spider):
             if verdict.is_article:
                 article = Article(url=response.url, reason="extraction-off")
         else:
-            result = await self.extraction.page(response, hints)
+            try:
+                result = await self.extraction.page(response, hints)
+            except ExtractionError as exc:
+                self.crawler.stats.inc_value("pages/failed")
+                self.crawler.stats.inc_value(f"pages/failed/{exc.reason}")
+                logger.error("page failed: %s: %s (%s)", response.url, exc.reason, exc)
+                return
             verdict, article = result.verdict, result.article
         logger.debug("%s is %s", response.url, verdict.explain())
         self.crawler.stats.inc_value(f"pages/{'article' if verdict.is_article else 'listing'}")

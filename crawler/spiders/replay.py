@@ -28,7 +28,7 @@ from scrapy.http import Headers, HtmlResponse, Response
 from scrapy.responsetypes import responsetypes
 from w3lib.http import headers_raw_to_dict
 
-from crawler.bridge import Extraction
+from crawler.bridge import Extraction, ExtractionError
 from crawler.hints import hints_for
 from crawler.pagetype import classify
 from crawler.spiders.base import apply_default_feed
@@ -125,7 +125,13 @@ class ReplaySpider(Spider):
             stats.inc_value("replay/pages")
             if not self._is_article(response):
                 continue
-            article: Article = await self.extraction(response)
+            try:
+                article: Article = await self.extraction(response)
+            except ExtractionError as exc:
+                stats.inc_value("pages/failed")
+                stats.inc_value(f"pages/failed/{exc.reason}")
+                logger.error("page failed: %s: %s (%s)", response.url, exc.reason, exc)
+                continue
             yield article
 
     def _is_article(self, response: Response) -> bool:
