@@ -130,12 +130,19 @@ def class_id(el: Element) -> str:
     return (cls or ident or "")[:MAX_NAMES_CHARS]
 
 
+# The attributes the rules below read: an element with none of them (most <p>,
+# <a href>, <img src>) is settled with one call.
+_RULE_ATTRIBUTES = frozenset({"itemprop", "hidden", "aria-hidden", "role", "style", "class", "id"})
+
+
 def _is_furniture(el: Element) -> bool:
     tag = el.tag
     if not isinstance(tag, str):
         return False
     if tag in _STRUCTURAL_DROP:
         return True
+    if _RULE_ATTRIBUTES.isdisjoint(el.keys()):
+        return False
     prop = el.get("itemprop")
     if prop and prop in _METADATA_PROPS:
         return True
