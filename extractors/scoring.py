@@ -157,10 +157,17 @@ def best_candidate(root: Element) -> tuple[Candidate | None, Scores]:
     scores = _vote(root)
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     headline = next(root.iter("h1"), None)
-    finalists = [
-        Candidate(el, raw * (1 - link_density(el)) + _headline_bonus(el, headline))
-        for el, raw in ranked[:DISCOUNTED_CANDIDATES]
-    ]
+    finalists: list[Candidate] = []
+    best = 0.0
+    for el, raw in ranked[:DISCOUNTED_CANDIDATES]:
+        # A container that cannot reach half the best score so far can be neither
+        # the article nor its rival or twin (see _climb): the link density, the
+        # costly part, is not worth computing for it nor for any after it.
+        if best > 0 and raw + HEADLINE_BONUS < TWIN_SHARE * best:
+            break
+        score = raw * (1 - link_density(el)) + _headline_bonus(el, headline)
+        finalists.append(Candidate(el, score))
+        best = max(best, score)
     if not finalists:
         return None, scores
     finalists.sort(key=lambda c: c.score, reverse=True)
