@@ -226,13 +226,16 @@ def _check_text(text: str, raw: bytes) -> str:
     ``raw`` is the page in an ASCII-compatible encoding (the input bytes, or the
     text encoded as UTF-8), where control characters are control bytes.
     """
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise Unreadable("empty-input", "the page is empty or only whitespace")
     sample = raw[:_DETECT_BYTES]
-    bad = _controls(sample) + text[:_DETECT_BYTES].count("\N{REPLACEMENT CHARACTER}")
+    controls = _controls(raw)  # most pages have none: then the sample has none either
+    bad = (_controls(sample) if controls else 0) + text[:_DETECT_BYTES].count(
+        "\N{REPLACEMENT CHARACTER}"
+    )
     if bad > _MAX_CONTROL_RATIO * len(sample):
         raise Unreadable("not-html", "the bytes look binary: too many control characters")
-    if _controls(raw):
+    if controls:
         text = _CONTROL.sub("", text)
     head = text[:_SNIFF_BYTES].lstrip()[:9].lower()
     if head.startswith("<?xml"):
