@@ -8,6 +8,12 @@ Run from the project root::
 Each tool runs in a fresh subprocess (``benchmarks.runner``) so that the peak
 memory reported is that tool's own; this process scores the predictions with
 :mod:`extractors.quality` and prints one table.
+
+``--repeat N`` runs N rounds; each round runs every tool once over the whole
+corpus, one after the other, and a page's time is its fastest over the rounds.
+Rounds rather than N passes in one process per tool: on a shared machine the
+speed drifts over minutes, and a tool measured entirely in a slow spell would
+make the time ratios say more about the machine than about the tools.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from benchmarks.corpus import CorpusError, load_corpus
@@ -57,8 +63,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-        children = [_spawn(tool, args, len(pages), Path(folder)) for tool in args.tools]
-        collected = {child.tool: _collect(child) for child in children}
+        rounds = [
+            [_spawn(tool, args, len(pages), Path(folder), number) for tool in args.tools]
+            for number in range(args.repeat)
+        ]
+        children = [child for round_ in rounds for child in round_]
+        collected = {
+            tool: _merge([_collect(round_[index]) for round_ in rounds])
+            for index, tool in enumerate(args.tools)
+        }
     # Imported only now, once every child has ended: scoring loads the whole
     # extractors package, and on Linux a child's ru_maxrss starts at its parent's
     # peak RSS (execve keeps the larger), so this process must stay small until then.
@@ -90,7 +103,10 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help=f"comma-separated, among {','.join(TOOLS)} (default: all)",
     )
     parser.add_argument(
-        "--repeat", type=_positive, default=1, help="runs per page; the fastest counts"
+        "--repeat",
+        type=_positive,
+        default=1,
+        help="rounds (each tool once per round); a page's fastest time counts",
     )
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     parser.add_argument(
@@ -127,12 +143,19 @@ def _positive_or_zero(value: str) -> int:
     return number
 
 
-def _spawn(tool: str, args: argparse.Namespace, count: int, folder: Path) -> Child:
-    """Run ``tool`` over the corpus in its own subprocess, writing into ``folder``."""
-    print(f"running {tool} on {count} pages x {args.repeat}...", file=sys.stderr, flush=True)
-    out = folder / f"{tool}.json"
+def _spawn(
+    tool: str, args: argparse.Namespace, count: int, folder: Path, number: int = 0
+) -> Child:
+    """Run ``tool`` once over the corpus in its own subprocess (round ``number``),
+    writing into ``folder``."""
+    print(
+        f"round {number + 1}/{args.repeat}: running {tool} on {count} pages...",
+        file=sys.stderr,
+        flush=True,
+    )
+    out = folder / f"{tool}.{number}.json"
     command = [sys.executable, "-m", "benchmarks.runner", "--tool", tool, "--out", str(out)]
-    command += ["--corpus", str(args.corpus.resolve()), "--repeat", str(args.repeat)]
+    command += ["--corpus", str(args.corpus.resolve()), "--repeat", "1"]
     parent_peak = peak_rss_mib()
     process = subprocess.run(
         command,
@@ -157,6 +180,30 @@ def _collect(child: Child) -> tuple[ToolRun | None, str | None]:
         floor = child.parent_peak_mib
         return run, f"base MiB is the benchmark process's own peak ({floor:.0f}), not the tool's"
     return run, None
+
+
+def _merge(
+    collected: list[tuple[ToolRun | None, str | None]],
+) -> tuple[ToolRun | None, str | None]:
+    """One tool's rounds as one run: each page's fastest time, the first round's
+    predictions, the largest memory figures. A round that crashed or was skipped
+    makes the whole tool so."""
+    for run, note in collected:
+        if run is None:
+            return None, note
+    runs = [run for run, _ in collected if run is not None]
+    first = runs[0]
+    pages = tuple(
+        replace(page, seconds=min(run.pages[index].seconds for run in runs))
+        for index, page in enumerate(first.pages)
+    )
+    merged = replace(
+        first,
+        pages=pages,
+        baseline_rss_mib=max(run.baseline_rss_mib for run in runs),
+        peak_rss_mib=max(run.peak_rss_mib for run in runs),
+    )
+    return merged, next((note for _, note in collected if note), None)
 
 
 def _crash_note(child: subprocess.CompletedProcess[str]) -> str:
