@@ -103,7 +103,6 @@ class Worker:
         self._writer: asyncio.WriteTransport | None = None
         self._gone: asyncio.Future[None] | None = None
         self._attaching: asyncio.Future[None] | None = None
-        self._ready = not wait
         self.dead = False
         if wait:
             self._wait_ready()
@@ -121,7 +120,6 @@ class Worker:
                 "its error is above"
             ) from None
         assert kind == _READY
-        self._ready = True
 
     async def _attach(self) -> None:
         assert self.process.stdin is not None and self.process.stdout is not None
