@@ -23,7 +23,7 @@ from extractors.tree import Element, ItemProps, elements, itemprops, text_of
 __all__ = ["Metadata", "normalize_language", "read_metadata", "visible_date"]
 
 # Elements with a given microdata property; compiled once, run by libxml2.
-_REL_AUTHOR_XPATH = lxml.etree.XPath("//*[@rel='author']")
+_REL_AUTHOR_XPATH = lxml.etree.XPath("//@rel[. = 'author']/..")  # as tree._ITEMPROPS
 _EXSLT = {"re": "http://exslt.org/regular-expressions"}
 # Text nodes with a four-digit year: the places a visible date line can be.
 _YEAR_TEXT = "//body//text()[re:test(., '(19|20)[0-9][0-9]')]"
