@@ -14,7 +14,7 @@ from functools import lru_cache
 import lxml.etree
 
 from extractors.limits import checkpoint
-from extractors.tree import Element, ItemProps, drop, itemprops, number
+from extractors.tree import Element, ItemProps, drop, itemprops, number, text_of
 
 __all__ = ["BOILERPLATE", "POSITIVE", "class_id", "name_kind", "prune"]
 
@@ -213,6 +213,10 @@ class _Frame:
     def holds_article(self, el: Element) -> bool:
         if el in self.protected:
             return True
+        # The raw text is never shorter than the normalized: most furniture is
+        # small, and its raw length (one C call) settles it without the XPath.
+        if len(text_of(el)) < _MIN_FRAME_SHARE * self.text:
+            return False
         length = number(_TEXT_LENGTH, el)
         if self.text > 0 and length >= _FRAME_SHARE * self.text:
             return True
