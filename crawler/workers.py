@@ -14,8 +14,13 @@ the oldest unanswered request. A worker ignores SIGINT (the crawl decides when
 to stop, and closes the worker's stdin then) and exits when its stdin closes,
 also when the crawl's process is killed.
 
-Run as ``python -m crawler.workers MODULE...``: import the modules (those that
-register site extractors), warm up, then serve.
+Log records the worker's code emits go back with its reply and are handed to
+the crawl's loggers of the same names, so they reach the crawl's log (its
+format, ``LOG_FILE``, ``LOG_LEVEL``) as if extraction had run in the crawl.
+
+Run as ``python -m crawler.workers LEVEL MODULE...``: log at ``LEVEL`` and
+above, import the modules (those that register site extractors), warm up, then
+serve.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import importlib
+import logging
 import os
 import pickle
 import signal
@@ -72,8 +78,9 @@ class _Replies(asyncio.Protocol):
             end = _HEADER.size + size
             if len(self.buffer) < end:
                 return
-            kind, value = pickle.loads(self.buffer[_HEADER.size : end])
+            kind, value, records = pickle.loads(self.buffer[_HEADER.size : end])
             del self.buffer[:end]
+            _emit(records)
             self.worker.settle(kind, value)
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -94,7 +101,7 @@ class Worker:
         # from wherever it was found (the project, a module beside a spider).
         path = os.pathsep.join(entry for entry in sys.path if entry)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "crawler.workers", *modules],
+            [sys.executable, "-m", "crawler.workers", str(_forwarded_level()), *modules],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env={**os.environ, "PYTHONPATH": path},
@@ -111,7 +118,7 @@ class Worker:
         assert self.process.stdout is not None
         try:
             (size,) = _HEADER.unpack(_read_exactly(self.process.stdout, _HEADER.size))
-            kind, _ = pickle.loads(_read_exactly(self.process.stdout, size))
+            kind, _, records = pickle.loads(_read_exactly(self.process.stdout, size))
         except EOFError:
             self.close()
             code = self.process.returncode
@@ -120,6 +127,7 @@ class Worker:
                 "its error is above"
             ) from None
         assert kind == _READY
+        _emit(records)
 
     async def _attach(self) -> None:
         assert self.process.stdin is not None and self.process.stdout is not None
@@ -199,20 +207,68 @@ class Worker:
         self.process.wait()
 
 
-def _reply(function: Callable[..., Any], args: tuple[Any, ...]) -> bytes:
+def _forwarded_level() -> int:
+    """The lowest level the crawl's log handlers take (Scrapy leaves the root
+    logger at NOTSET and sets ``LOG_LEVEL`` on its handler); WARNING without any."""
+    levels = [handler.level or logging.DEBUG for handler in logging.root.handlers]
+    return min(levels, default=logging.WARNING)
+
+
+def _emit(records: list[logging.LogRecord]) -> None:
+    """Hand records that came from a worker to the crawl's loggers of their names."""
+    for record in records:
+        logging.getLogger(record.name).handle(record)
+
+
+# The attributes every LogRecord has (logging.makeLogRecord rebuilds one from them).
+_RECORD_FIELDS = tuple(vars(logging.makeLogRecord({})))
+
+
+class _Collector(logging.Handler):
+    """The worker's only log handler: keeps records to send with the next reply."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # The message is formatted here: its arguments may not pickle.
+        record.msg, record.args = record.getMessage(), None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        try:
+            pickle.dumps(record)
+        except Exception:  # an ``extra`` attribute that does not pickle: keep the text
+            record = logging.makeLogRecord(
+                {key: getattr(record, key) for key in _RECORD_FIELDS if hasattr(record, key)}
+            )
+        self.records.append(record)
+
+    def take(self) -> list[logging.LogRecord]:
+        records, self.records = self.records, []
+        return records
+
+
+def _reply(function: Callable[..., Any], args: tuple[Any, ...], collector: _Collector) -> bytes:
     try:
-        return _frame(("ok", function(*args)))
+        value = function(*args)
     except Exception as exc:  # any error goes back to the caller
         try:
-            return _frame(("error", exc))
+            return _frame(("error", exc, collector.take()))
         except (pickle.PicklingError, TypeError, AttributeError):
-            return _frame(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+            error = RuntimeError(f"{type(exc).__name__}: {exc}")
+            return _frame(("error", error, collector.take()))
+    return _frame(("ok", value, collector.take()))
 
 
-def serve(modules: list[str]) -> None:
-    """The worker's side: import ``modules``, warm up, answer requests until
-    stdin closes."""
+def serve(level: int, modules: list[str]) -> None:
+    """The worker's side: collect log records at ``level`` and above, import
+    ``modules``, warm up, answer requests until stdin closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    collector = _Collector()
+    logging.root.handlers = [collector]
+    logging.root.setLevel(level)
     requests = sys.stdin.buffer
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a stray print must not break a frame
@@ -221,7 +277,7 @@ def serve(modules: list[str]) -> None:
     from crawler.bridge import warm_up  # noqa: PLC0415 (after the modules, as the crawl)
 
     warm_up()
-    replies.write(_frame((_READY, os.getpid())))
+    replies.write(_frame((_READY, os.getpid(), collector.take())))
     replies.flush()
     while True:
         try:
@@ -229,9 +285,9 @@ def serve(modules: list[str]) -> None:
             function, args = pickle.loads(_read_exactly(requests, size))
         except EOFError:
             return
-        replies.write(_reply(function, args))
+        replies.write(_reply(function, args, collector))
         replies.flush()
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1:])
+    serve(int(sys.argv[1]), sys.argv[2:])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 from collections.abc import Awaitable, Callable
@@ -18,6 +19,18 @@ T = TypeVar("T")
 def shout(text: str) -> str:
     print("a stray print in a worker")
     return text.upper()
+
+
+def chatty(url: str) -> str:
+    logger = logging.getLogger("extractors.api")
+    logger.info("gave up on %s: %s", url, "timeout")
+    logger.debug("below the crawl's level: %s", url)
+    logger.warning("an extra that does not pickle", extra={"callback": lambda: None})
+    try:
+        raise ValueError("broken page")
+    except ValueError:
+        logger.exception("extraction failed on %s", url)
+    return url
 
 
 def fail(message: str) -> None:
@@ -97,3 +110,23 @@ def test_a_worker_ignores_ctrl_c_and_stops_when_its_stdin_closes() -> None:
 def test_a_worker_that_cannot_start_says_so() -> None:
     with pytest.raises(WorkerExitedError, match="exited while starting"):
         Worker(("no_such_module_anywhere",))
+
+
+def test_log_records_reach_the_crawls_loggers(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO)
+    root_handler = logging.StreamHandler()
+    root_handler.setLevel(logging.INFO)  # as Scrapy's handler with LOG_LEVEL=INFO
+    logging.root.addHandler(root_handler)
+    try:
+
+        async def work(worker: Worker) -> str:
+            return str(await worker.call(chatty, "https://news.test/a.html"))
+
+        assert with_worker(work) == "https://news.test/a.html"
+    finally:
+        logging.root.removeHandler(root_handler)
+    records = [r for r in caplog.records if r.name == "extractors.api"]
+    assert [r.levelname for r in records] == ["INFO", "WARNING", "ERROR"]
+    assert records[0].getMessage() == "gave up on https://news.test/a.html: timeout"
+    assert records[1].getMessage() == "an extra that does not pickle"
+    assert records[2].exc_text and "ValueError: broken page" in records[2].exc_text
