@@ -16,13 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from crawler.bridge import charset_from_content_type
-from crawler.commands._page import Page, get_page
+from crawler.onepage import Page, PageCommand, extract_page
 from crawler.urls import host_of
-from extractors import extract
 
 if TYPE_CHECKING:
     import argparse
@@ -91,22 +88,15 @@ def write_fixture(page: Page, folder: Path, *, force: bool = False) -> Path:
     (folder / "meta.json").write_text(
         json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    article = extract(page.body, page.url, encoding=charset_from_content_type(page.content_type))
+    article = extract_page(page)
     (folder / "expected.json").write_text(
         json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     return folder
 
 
-class Command(ScrapyCommand):
+class Command(PageCommand):
     """Save a page as an unreviewed fixture with a draft expected.json."""
-
-    requires_project = True
-    default_settings = {"LOG_LEVEL": "WARNING"}  # noqa: RUF012 (Scrapy's own attribute)
-
-    def syntax(self) -> str:
-        """Usage line."""
-        return "[options] <url-or-file>"
 
     def short_desc(self) -> str:
         """One line for `scrapy -h`."""
@@ -123,9 +113,7 @@ class Command(ScrapyCommand):
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         """Fetch or read the page and write the fixture folder."""
-        if len(args) != 1:
-            raise UsageError("give one URL or file")
-        page = get_page(args[0], self.crawler_process, opts.url)
+        page = self.page(args, opts.url)
         site = opts.site or host_of(page.url)
         if not site:
             raise UsageError("cannot tell the site from a file: pass --site NAME and --url URL")

@@ -1,4 +1,9 @@
-"""Get one page for a command: fetch a URL through Scrapy, or read a saved file."""
+"""One page for a command: fetch a URL through Scrapy or read a saved file, and
+extract it; :class:`PageCommand`, the base of the commands that take one page.
+
+Outside ``crawler.commands``: Scrapy makes a command of every ScrapyCommand
+class defined in that package, and this base is not one.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scrapy import Request, Spider
+from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from w3lib.url import is_url
+
+from crawler.bridge import charset_from_content_type
+from extractors import Article, extract
 
 if TYPE_CHECKING:
     from scrapy.crawler import CrawlerProcessBase
     from scrapy.http import Response
 
-__all__ = ["Page", "get_page"]
+__all__ = ["Page", "PageCommand", "extract_page", "get_page"]
 
 # Response headers a fixture does not keep: they change on every request or
 # identify the person who fetched the page.
@@ -35,6 +44,17 @@ class Page:
     def content_type(self) -> str | None:
         """The Content-Type header, whatever its case."""
         return next((v for k, v in self.headers.items() if k.lower() == "content-type"), None)
+
+
+def extract_page(page: Page, *, generic: bool = False) -> Article:
+    """:func:`extractors.extract` on ``page``, with the charset its Content-Type
+    header declares, as the crawl does."""
+    return extract(
+        page.body,
+        page.url,
+        encoding=charset_from_content_type(page.content_type),
+        generic=generic,
+    )
 
 
 def _from_response(response: Response) -> Page:
@@ -82,3 +102,20 @@ def get_page(target: str, process: CrawlerProcessBase | None, url: str | None = 
     if not found:
         raise UsageError(f"could not fetch {target}; the log above says why")
     return _from_response(found[0])
+
+
+class PageCommand(ScrapyCommand):
+    """A command on one page: a URL, an HTML file or a fixture folder."""
+
+    requires_project = True
+    default_settings = {"LOG_LEVEL": "WARNING"}  # noqa: RUF012 (Scrapy's own attribute)
+
+    def syntax(self) -> str:
+        """Usage line."""
+        return "[options] <url-or-file>"
+
+    def page(self, args: list[str], url: str | None) -> Page:
+        """The one page ``args`` names (:func:`get_page`; ``url`` overrides a file's URL)."""
+        if len(args) != 1:
+            raise UsageError("give one URL or file")
+        return get_page(args[0], self.crawler_process, url)
