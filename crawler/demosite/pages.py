@@ -183,43 +183,41 @@ def robots_txt(base: str) -> str:
     )
 
 
+_SITEMAP_NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+_NEWS_NS = 'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"'
+
+
+def _sitemap(root: str, namespaces: str, items: Iterable[str]) -> str:
+    """A sitemap document: the XML declaration, then ``items`` one per line in
+    ``<root namespaces>``."""
+    body = "\n".join(items)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} {namespaces}>\n{body}\n</{root}>\n'
+
+
 def sitemap_index(base: str, paths: Iterable[str]) -> str:
     """A sitemap index pointing at the given sitemaps."""
-    items = "\n".join(f"<sitemap><loc>{base}{p}</loc></sitemap>" for p in paths)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        f"{items}\n</sitemapindex>\n"
-    )
+    items = (f"<sitemap><loc>{base}{p}</loc></sitemap>" for p in paths)
+    return _sitemap("sitemapindex", _SITEMAP_NS, items)
 
 
 def urlset(base: str, teasers: Iterable[Teaser]) -> str:
     """A plain sitemap with ``lastmod`` dates."""
-    items = "\n".join(
+    items = (
         f"<url><loc>{base}{t.path}</loc><lastmod>{t.published}</lastmod></url>" for t in teasers
     )
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        f"{items}\n</urlset>\n"
-    )
+    return _sitemap("urlset", _SITEMAP_NS, items)
 
 
 def news_sitemap(base: str, teasers: Iterable[Teaser]) -> str:
     """A Google News sitemap: publication name, date and title per URL."""
-    items = "\n".join(
+    items = (
         f"""<url><loc>{base}{t.path}</loc><news:news><news:publication>
 <news:name>{SITE_NAME}</news:name><news:language>en</news:language></news:publication>
 <news:publication_date>{t.published}</news:publication_date>
 <news:title>{xml_escape(t.title)}</news:title></news:news></url>"""
         for t in teasers
     )
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
-        ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n'
-        f"{items}\n</urlset>\n"
-    )
+    return _sitemap("urlset", f"{_SITEMAP_NS} {_NEWS_NS}", items)
 
 
 def rss_feed(base: str, teasers: Iterable[Teaser]) -> str:
