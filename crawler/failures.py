@@ -34,7 +34,9 @@ if TYPE_CHECKING:
     from scrapy.http import Response
     from twisted.python.failure import Failure
 
-__all__ = ["RedirectGuardMiddleware", "failure_cause", "log_fetch_failure"]
+    from crawler.bridge import ExtractionError
+
+__all__ = ["RedirectGuardMiddleware", "failure_cause", "log_fetch_failure", "log_page_failure"]
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +96,16 @@ def log_fetch_failure(crawler: Crawler, failure: Failure) -> None:
     crawler.stats.inc_value("fetch/failed")
     crawler.stats.inc_value(f"fetch/failed/{cause}")
     logger.warning("fetch failed: %s: %s (%s)", url, cause, detail)
+
+
+def log_page_failure(crawler: Crawler, url: str, error: ExtractionError) -> None:
+    """Log ``page failed: <url>: <reason> (<detail>)`` and count
+    ``pages/failed/<reason>``: a page fetched but not extracted, for a reason
+    outside the page (its extraction worker died twice)."""
+    assert crawler.stats is not None
+    crawler.stats.inc_value("pages/failed")
+    crawler.stats.inc_value(f"pages/failed/{error.reason}")
+    logger.error("page failed: %s: %s (%s)", url, error.reason, error)
 
 
 def _on_site(url: str, domains: list[str]) -> bool:

@@ -18,6 +18,7 @@ from scrapy.utils.test import get_crawler
 
 import crawler.bridge
 from crawler.bridge import Extraction, ExtractionError, charset_from_content_type, extract_response
+from crawler.failures import log_page_failure
 from extractors import Article
 from extractors.registry import registry
 
@@ -221,3 +222,15 @@ def test_many_pages_at_once_reach_a_fresh_worker() -> None:
     articles = in_one_loop(extraction, together)
     assert len(articles) == 20
     assert all("café d'été" in a.body for a in articles)
+
+
+def test_a_page_that_fails_is_logged_once_and_counted(caplog: pytest.LogCaptureFixture) -> None:
+    crawler = get_crawler()
+    assert crawler.stats is not None
+    error = ExtractionError("extraction_worker_died", "the worker died twice")
+    log_page_failure(crawler, "https://news.test/a.html", error)
+    assert crawler.stats.get_value("pages/failed") == 1
+    assert crawler.stats.get_value("pages/failed/extraction_worker_died") == 1
+    assert [r.getMessage() for r in caplog.records] == [
+        "page failed: https://news.test/a.html: extraction_worker_died (the worker died twice)"
+    ]

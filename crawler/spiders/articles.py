@@ -30,7 +30,7 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from crawler.bridge import Extraction, ExtractionError
 from crawler.discovery import Entry, looks_like_feed, parse_feed, parse_sitemap
-from crawler.failures import log_fetch_failure
+from crawler.failures import log_fetch_failure, log_page_failure
 from crawler.hints import SiteHints, hints_for
 from crawler.pagetype import classify
 from crawler.spiders.base import apply_default_feed
@@ -283,9 +283,7 @@ class ArticlesSpider(Spider):
             try:
                 result = await self.extraction.page(response, hints)
             except ExtractionError as exc:
-                self.crawler.stats.inc_value("pages/failed")
-                self.crawler.stats.inc_value(f"pages/failed/{exc.reason}")
-                logger.error("page failed: %s: %s (%s)", response.url, exc.reason, exc)
+                log_page_failure(self.crawler, response.url, exc)
                 return
             verdict, article = result.verdict, result.article
         logger.debug("%s is %s", response.url, verdict.explain())

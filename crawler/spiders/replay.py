@@ -29,6 +29,7 @@ from scrapy.responsetypes import responsetypes
 from w3lib.http import headers_raw_to_dict
 
 from crawler.bridge import Extraction, ExtractionError
+from crawler.failures import log_page_failure
 from crawler.hints import hints_for
 from crawler.pagetype import classify
 from crawler.spiders.base import apply_default_feed
@@ -128,9 +129,7 @@ class ReplaySpider(Spider):
             try:
                 article: Article = await self.extraction(response)
             except ExtractionError as exc:
-                stats.inc_value("pages/failed")
-                stats.inc_value(f"pages/failed/{exc.reason}")
-                logger.error("page failed: %s: %s (%s)", response.url, exc.reason, exc)
+                log_page_failure(self.crawler, response.url, exc)
                 continue
             yield article
 
