@@ -18,6 +18,14 @@ from extractors.dates import find_date, parse_date
         ("20 - 04 - 2022", "fr", "2022-04-20"),
         ("8. März 2022", "de", "2022-03-08"),
         ("April 21, 2022 at 5:40 pm", "en", "2022-04-21T17:40:00"),
+        # Numeric dates are day first; an ISO date in a text line stays year-month-day.
+        ("04.05.2022", None, "2022-05-04"),
+        ("Updated 2022-05-04 10:30", None, "2022-05-04T10:30:00"),
+        ("November 18th, 2019 11:04 a.m.", None, "2019-11-18T11:04:00"),
+        # A month name dateutil does not know: dateparser reads it, with or without
+        # the page's language.
+        ("30. Juli 2018", None, "2018-07-30"),
+        ("23 mai 2022", "fr", "2022-05-23"),
     ],
 )
 def test_parse_date(raw: str, language: str | None, iso: str) -> None:
