@@ -8,6 +8,7 @@ site header, dates in tickers and teaser lists) are never the article's.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,9 +25,11 @@ __all__ = ["Metadata", "normalize_language", "read_metadata", "visible_date"]
 
 # Elements with a given microdata property; compiled once, run by libxml2.
 _REL_AUTHOR_XPATH = lxml.etree.XPath("//@rel[. = 'author']/..")  # as tree._ITEMPROPS
-_EXSLT = {"re": "http://exslt.org/regular-expressions"}
-# Text nodes with a four-digit year: the places a visible date line can be.
-_YEAR_TEXT = "//body//text()[re:test(., '(19|20)[0-9][0-9]')]"
+# Text nodes with a four-digit year: the places a visible date line can be. libxml2
+# keeps those with "19" or "20" (an EXSLT regex in the XPath would call back into
+# Python for every text node: 4 ms a page), then _YEAR keeps the years.
+_YEAR_TEXT = lxml.etree.XPath("//body//text()[contains(., '20') or contains(., '19')]")
+_YEAR = re.compile(r"(?:19|20)[0-9][0-9]")
 # A date line is short; longer text with a year in it is prose ("in 2014 opgericht").
 DATE_LINE_MAX_CHARS = 100
 # Visible date candidates looked at, at most: the article's date sits near the top.
@@ -207,8 +210,10 @@ def _in_chrome(el: Element) -> bool:
 
 def visible_date(tree: Element, language: str | None) -> ParsedDate | None:
     """The first date line in the page's visible text outside its chrome."""
-    nodes: list[Any] = tree.xpath(_YEAR_TEXT, namespaces=_EXSLT)  # type: ignore[assignment]
-    for node in nodes[:MAX_DATE_CANDIDATES]:  # lxml "smart strings": text plus its element
+    nodes: list[Any] = _YEAR_TEXT(tree)  # type: ignore[assignment]
+    # lxml "smart strings": the text, and the element it belongs to.
+    candidates = (node for node in nodes if _YEAR.search(node))
+    for node in itertools.islice(candidates, MAX_DATE_CANDIDATES):
         owner = node.getparent()
         if owner is None:
             continue
