@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Markup", "scan"]
 
@@ -60,12 +61,42 @@ _OTHER = (
     r"|<[!?][^>]*+>?+"
     r"|<(?![A-Za-z])"
 )
-_SHORT_START_TAG = (
-    rf"<(?!(?:{'|'.join(sorted(_RAW))}){_NAME_END})[A-Za-z][^{_WS}/>]*+"
-    rf"(?:[{_WS}/]++|{_ATTRIBUTE}){{0,{SHORT_TAG_TOKENS}}}+(?:>|\Z)"
-)
 _FLAGS = re.ASCII | re.IGNORECASE | re.DOTALL
-_SKIP = re.compile(rf"(?:{_OTHER}|{_SHORT_START_TAG})*+", _FLAGS)
+
+
+@lru_cache(maxsize=4)
+def _skip(short_tokens: int) -> re.Pattern[str]:
+    """What the scan consumes without a look when start tags need not be counted:
+    besides ``_OTHER``, start tags of at most ``short_tokens`` attributes and gaps,
+    and raw-text elements whose start tag is that short, with their text. Anything
+    else stops it: a longer tag, or a raw-text element the Python code must follow
+    (a self-closed or unclosed start tag, a script with "<!--" escapes)."""
+    area = rf"(?:[{_WS}/]++|{_ATTRIBUTE}){{0,{short_tokens}}}+"
+    not_raw = rf"(?!(?:{'|'.join(sorted(_RAW))}){_NAME_END})"
+    # Most tags on the web: names of letters, digits and "-_:.", values quoted or
+    # none, one gap between. For these the HTML5 tokenizer's reading is plain, and
+    # one regex step per attribute settles them (10 % of the scan).
+    pairs = (short_tokens - 1) // 2  # a gap and an attribute each, then a last gap
+    plain = (
+        rf"<{not_raw}[A-Za-z][^{_WS}/>]*+"
+        rf"""(?:[{_WS}]++[A-Za-z_:][-\w:.]*+(?:="[^"]*+"|='[^']*+')?+){{0,{pairs}}}+"""
+        rf"[{_WS}]*+/?>"
+    )
+    short = rf"<{not_raw}[A-Za-z][^{_WS}/>]*+{area}(?:>|\Z)"
+    # A raw-text start tag not self-closed (no "/" right before its ">"), then its
+    # text, to the matching end tag or the end of the page.
+    raw = [
+        rf"<{name}{_NAME_END}{area}(?<!/)>(?:[^<]++|<(?!/{name}{_NAME_END}))*+"
+        for name in _RAW_NAMES
+        if name != "script"
+    ]
+    script = (
+        rf"<script{_NAME_END}{area}(?<!/)>"
+        rf"(?:[^<]++|<(?!/script{_NAME_END}|!--))*+(?=</script{_NAME_END}|\Z)"
+    )
+    return re.compile(rf"(?:{_OTHER}|{plain}|{short}|{'|'.join(raw)}|{script})*+", _FLAGS)
+
+
 # When start tags must be counted one by one, every start tag stops the skip.
 _SKIP_ALL_TAGS = re.compile(rf"(?:{_OTHER})*+", _FLAGS)
 _START_TAG = re.compile(
@@ -101,9 +132,16 @@ class _Scan:
     """One pass over one text."""
 
     def __init__(
-        self, text: str, max_tags: int, *, one_by_one: bool = False, record: bool = False
+        self,
+        text: str,
+        max_tags: int,
+        *,
+        one_by_one: bool = False,
+        record: bool = False,
+        short_tokens: int = SHORT_TAG_TOKENS,
     ) -> None:
         self.text = text
+        self.short_tokens = short_tokens
         self.max_tags = max_tags
         self.pairs = 0
         # Python-level steps: each consumes a "<" of the text, so with no more "<"
@@ -119,7 +157,7 @@ class _Scan:
 
     def run(self) -> Markup:
         text, end, pos = self.text, len(self.text), 0
-        skip = _SKIP_ALL_TAGS if self.counting else _SKIP
+        skip = _SKIP_ALL_TAGS if self.counting else _skip(self.short_tokens)
         while True:
             pos = skip.match(text, pos).end()  # type: ignore[union-attr]  # matches ""
             if pos >= end or self._over():
