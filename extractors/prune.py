@@ -123,45 +123,46 @@ MAX_NAMES_CHARS = 512
 
 def class_id(el: Element) -> str:
     """The class and id of an element as one string ("" when it has neither)."""
-    cls = el.get("class")
-    ident = el.get("id")
+    return _names(el.get("class"), el.get("id"))
+
+
+def _names(cls: str | None, ident: str | None) -> str:
     if cls and ident:
         return f"{cls} {ident}"[:MAX_NAMES_CHARS]
     return (cls or ident or "")[:MAX_NAMES_CHARS]
 
 
-# The attributes the rules below read: an element with none of them (most <p>,
-# <a href>, <img src>) is settled with one call.
+# The attributes the rules below read. Most elements have none of them (most <p>,
+# <a href>, <img src>), and the rest few: the rules ask for the attributes an
+# element has, not for all seven (an el.get() that finds nothing costs as much as
+# one that does; this halved the walk).
 _RULE_ATTRIBUTES = frozenset({"itemprop", "hidden", "aria-hidden", "role", "style", "class", "id"})
 
 
 def _is_furniture(el: Element) -> bool:
+    # A comment or processing instruction has a function for a tag and no keys.
     tag = el.tag
-    if not isinstance(tag, str):
-        return False
     if tag in _STRUCTURAL_DROP:
         return True
-    if _RULE_ATTRIBUTES.isdisjoint(el.keys()):
+    # el.keys() and el.get() rather than el.attrib: attrib builds a proxy object on
+    # every call, and this function runs for most elements of every page.
+    present = _RULE_ATTRIBUTES.intersection(el.keys())
+    if not present:
         return False
-    prop = el.get("itemprop")
-    if prop and prop in _METADATA_PROPS:
+    if "itemprop" in present and el.get("itemprop") in _METADATA_PROPS:
         return True
-    # el.get() rather than el.attrib: attrib builds a proxy object on every call,
-    # and this function runs for most elements of every page.
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    if "hidden" in present or ("aria-hidden" in present and el.get("aria-hidden") == "true"):
         return True
-    role = el.get("role")
-    if role and _ROLES.match(role):
+    if "role" in present and _ROLES.match(el.get("role") or ""):
         return True
-    style = el.get("style")
-    if style and _HIDDEN_STYLE.search(style):
+    if "style" in present and _HIDDEN_STYLE.search(el.get("style") or ""):
         return True
     if tag in _INLINE:
         return False
-    cls = el.get("class")
+    cls = el.get("class") if "class" in present else None
     if cls and not _HIDDEN_CLASSES.isdisjoint(cls.split()):
         return True
-    names = class_id(el)
+    names = _names(cls, el.get("id") if "id" in present else None)
     if not names:
         return False
     boilerplate, positive = name_kind(names)
