@@ -41,10 +41,18 @@ _INVISIBLE = re.compile("[\N{ZERO WIDTH SPACE}\N{SOFT HYPHEN}\N{ZERO WIDTH NO-BR
 # "Ð¿"), a C1 control, an HTML entity, a ligature, a terminal escape, or a
 # replacement character. Clean text in any script (accented Latin, Arabic, CJK)
 # has none of these and skips ftfy.
+#
+# The pattern opens with one class of every sign's first character, and then tells
+# the signs apart by looking back at it: a pattern that opens with a class lets
+# the regex engine skip from one possible character to the next, where an
+# alternation of six tries each at every position (5x slower).
 _NEEDS_FTFY = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "[\u0080-\u00f4&\ufb00-\ufb06\x1b\N{REPLACEMENT CHARACTER}]"
+    "(?:(?<=[\u00c2-\u00f4])"  # a UTF-8 lead byte read as Latin-1, and a continuation
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
-    "|[\u0080-\u009f]|&#?\\w+;|[\ufb00-\ufb06]|\x1b|\N{REPLACEMENT CHARACTER}"
+    "|(?<=[\u0080-\u009f\ufb00-\ufb06\x1b\N{REPLACEMENT CHARACTER}])"  # C1, ligature, ESC, U+FFFD
+    "|(?<=&)#?\\w+;)"  # an HTML entity
 )
 
 
@@ -56,7 +64,9 @@ def collapse(text: str) -> str:
     """
     # str.split() splits on every Unicode space (no-break, ideographic, line and
     # paragraph separators included) in C, several times faster than a regex.
-    return " ".join(_INVISIBLE.sub("", text).split())
+    if "\N{ZERO WIDTH SPACE}" in text or "\N{SOFT HYPHEN}" in text or "\ufeff" in text:
+        text = _INVISIBLE.sub("", text)
+    return " ".join(text.split())
 
 
 def clean(text: str | None) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from extractors.text import clean, collapse, join_paragraphs
+import pytest
+
+from extractors.text import _NEEDS_FTFY, clean, collapse, join_paragraphs
 
 
 def test_mojibake_is_repaired() -> None:
@@ -31,3 +33,21 @@ def test_invisible_characters_go_but_joiners_stay() -> None:
 def test_whitespace_runs_fold() -> None:
     assert collapse(" a \n\n b\t c ") == "a b c"
     assert join_paragraphs(["a", "b"]) == "a\n\nb"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["CafÃ©", "itâ€™s", "ÐŸÑ€Ð¸Ð²ÐµÑ‚", "a\x85b", "Tom &amp; Jerry", "it&#39;s", "e&#x301;", "ﬁne",
+     "\x1b[0m", "broken \ufffd byte"],
+)  # fmt: skip
+def test_signs_of_repairable_text_send_it_to_ftfy(text: str) -> None:
+    assert _NEEDS_FTFY.search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["café naïve Ñandú", "Straße 12 €", "السبت 23 أبريل", "你好，世界", "AT&T & co", "A & B;", "Ã",
+     "Ã ", "œuvre"],
+)  # fmt: skip
+def test_clean_text_in_any_script_skips_ftfy(text: str) -> None:
+    assert not _NEEDS_FTFY.search(text)
