@@ -9,7 +9,6 @@ elements, which keeps it several times faster than re-scanning the tree.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import lxml.etree
@@ -28,8 +27,17 @@ MIN_VOTING_CHARS = 25
 # one very long block (a comment dump, a legal notice) cannot outvote an article.
 MAX_LENGTH_POINTS = 3
 
-# Commas in the scripts we meet: Latin, Arabic, CJK full-width and ideographic.
-_COMMAS = re.compile("[,\N{ARABIC COMMA}\N{FULLWIDTH COMMA}\N{IDEOGRAPHIC COMMA}]")
+
+def _commas(text: str) -> int:
+    """Commas in the scripts we meet: Latin, Arabic, CJK full-width and ideographic
+    (four str.count() calls take a sixth of the time of a regex's findall())."""
+    return (
+        text.count(",")
+        + text.count("\N{ARABIC COMMA}")
+        + text.count("\N{FULLWIDTH COMMA}")
+        + text.count("\N{IDEOGRAPHIC COMMA}")
+    )
+
 
 # Class/id weight of a candidate, in points: a container called "article-body"
 # is likelier the article, one called "sidebar" less likely.
@@ -133,7 +141,7 @@ def _vote(root: Element) -> dict[Element, float]:
         length = len(text.strip())
         if length < MIN_VOTING_CHARS:
             continue
-        points = 1 + len(_COMMAS.findall(text)) + min(length // 100, MAX_LENGTH_POINTS)
+        points = 1 + _commas(text) + min(length // 100, MAX_LENGTH_POINTS)
         share = 1.0
         for ancestor in el.iterancestors():
             if ancestor not in scores:
