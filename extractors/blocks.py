@@ -154,28 +154,31 @@ def _walk(root: Element, out: list[Block]) -> None:
         parts.clear()
         link_chars = 0
 
+    # Each attribute of an element is read once: every read builds a Python object.
     for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
-        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = el.tag  # a function for a comment: in no tag set, and its text is no text
         if event == "start":
             if tag in _BLOCK_TAGS:
                 flush()
                 tags.append(tag)
             elif tag == "a":
                 in_link += 1
-            if el.text and tag:
-                parts.append(el.text)
+            text = el.text
+            if text and isinstance(tag, str):
+                parts.append(text)
                 if in_link:
-                    link_chars += len(el.text.strip())
+                    link_chars += len(text.strip())
         else:
             if tag in _BLOCK_TAGS:
                 flush()
                 tags.pop()
             elif tag == "a":
                 in_link -= 1
-            if el.tail and el is not root:
-                parts.append(el.tail)
+            tail = el.tail
+            if tail and el is not root:
+                parts.append(tail)
                 if in_link:
-                    link_chars += len(el.tail.strip())
+                    link_chars += len(tail.strip())
     flush()
 
 
