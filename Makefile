@@ -35,7 +35,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format .
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.extraction --corpus $(CORPUS)
+	$(BIN)/python -m benchmarks.extraction --corpus $(CORPUS) --repeat 8
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
