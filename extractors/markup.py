@@ -41,7 +41,8 @@ _ATTRIBUTE = (
     rf"[^{_WS}/>][^{_WS}/>=]*+"  # the name; it may start with "="
     rf"""(?:[{_WS}]*+=[{_WS}]*+(?:"[^"]*+"?+|'[^']*+'?+|[^{_WS}>]*+))?+"""  # = value
 )
-_AREA = rf"(?:[{_WS}/]++|{_ATTRIBUTE})*+"  # attributes and the gaps between them
+_TOKEN = rf"(?:[{_WS}/]++|{_ATTRIBUTE})"  # an attribute, or a gap between attributes
+_AREA = rf"{_TOKEN}*+"
 _RAW_NAMES = ("script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes")
 _RAW = frozenset((*_RAW_NAMES, "plaintext"))
 _NAME_END = rf"(?=[{_WS}/>]|\Z)"
@@ -71,18 +72,18 @@ def _skip(short_tokens: int) -> re.Pattern[str]:
     and raw-text elements whose start tag is that short, with their text. Anything
     else stops it: a longer tag, or a raw-text element the Python code must follow
     (a self-closed or unclosed start tag, a script with "<!--" escapes)."""
-    area = rf"(?:[{_WS}/]++|{_ATTRIBUTE}){{0,{short_tokens}}}+"
-    not_raw = rf"(?!(?:{'|'.join(sorted(_RAW))}){_NAME_END})"
+    area = rf"{_TOKEN}{{0,{short_tokens}}}+"
+    # "<" and the name of a start tag that is not a raw-text element.
+    opening = rf"<(?!(?:{'|'.join(sorted(_RAW))}){_NAME_END})[A-Za-z][^{_WS}/>]*+"
     # Most tags on the web: names of letters, digits and "-_:.", values quoted or
     # none, one gap between. For these the HTML5 tokenizer's reading is plain, and
     # one regex step per attribute settles them (10 % of the scan).
     pairs = (short_tokens - 1) // 2  # a gap and an attribute each, then a last gap
     plain = (
-        rf"<{not_raw}[A-Za-z][^{_WS}/>]*+"
-        rf"""(?:[{_WS}]++[A-Za-z_:][-\w:.]*+(?:="[^"]*+"|='[^']*+')?+){{0,{pairs}}}+"""
+        opening + rf"""(?:[{_WS}]++[A-Za-z_:][-\w:.]*+(?:="[^"]*+"|='[^']*+')?+){{0,{pairs}}}+"""
         rf"[{_WS}]*+/?>"
     )
-    short = rf"<{not_raw}[A-Za-z][^{_WS}/>]*+{area}(?:>|\Z)"
+    short = rf"{opening}{area}(?:>|\Z)"
     # A raw-text start tag not self-closed (no "/" right before its ">"), then its
     # text, to the matching end tag or the end of the page.
     raw = [
