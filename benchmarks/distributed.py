@@ -1,6 +1,6 @@
 """Distributed crawl benchmark: articles per second with one worker, then with two.
 
-Not a test. Starts a redis-server (tests/redis_server.py) and serves a demo site
+Not a test. Starts a redis-server (tests/support/redis_server.py) and serves a demo site
 of ``--articles`` generated article pages (600 by default) on 127.0.0.1 from this
 process, then crawls it twice from an empty Redis: once with one worker, once
 with two ``scrapy crawl articles`` worker processes sharing the queue. Prints
@@ -27,11 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from redis_server import redis_server, redis_server_missing  # noqa: E402
 
 from crawler.demosite import build_site, serve_site  # noqa: E402
+from tests.support.redis_server import redis_server, redis_server_missing  # noqa: E402
 
 LOCAL = {
     "AUTOTHROTTLE_ENABLED": "0",

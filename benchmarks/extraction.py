@@ -7,7 +7,7 @@ Run from the project root::
 
 Each tool runs in a fresh subprocess (``benchmarks.runner``) so that the peak
 memory reported is that tool's own; this process scores the predictions with
-:mod:`extractors.quality` and prints one table.
+:mod:`extractors.evaluation.quality` and prints one table.
 
 ``--repeat N`` runs N rounds; each round runs every tool once over the whole
 corpus, one after the other, and a page's time is its fastest over the rounds.

@@ -1,6 +1,6 @@
 """Score a tool's predictions against a corpus with the corpus's own metric.
 
-The metric itself lives in :mod:`extractors.quality`; this module only pairs
+The metric itself lives in :mod:`extractors.evaluation.quality`; this module only pairs
 predictions with pages and picks out the pages that went worst.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from benchmarks.corpus import Page
 from benchmarks.runner import PageRun
-from extractors.quality import CorpusScore, PageScore, corpus_score, score
+from extractors.evaluation.quality import CorpusScore, PageScore, corpus_score, score
 
 __all__ = ["PageResult", "format_pages", "score_runs", "summarize", "worst"]
 

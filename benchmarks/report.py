@@ -1,6 +1,6 @@
 """Figures of a benchmark run: scores, the printed table, the time ratios and the JSON file.
 
-This module loads :mod:`extractors.quality`, hence the whole extractors
+This module loads :mod:`extractors.evaluation.quality`, hence the whole extractors
 package: ``benchmarks.extraction`` imports it only after its children ran.
 """
 
@@ -18,7 +18,7 @@ from typing import Any
 from benchmarks.corpus import Page
 from benchmarks.quality import PageResult, format_pages, score_runs, summarize, worst
 from benchmarks.runner import ToolRun
-from extractors.quality import CorpusScore
+from extractors.evaluation.quality import CorpusScore
 
 __all__ = ["OURS", "ToolResult", "print_table", "print_worst", "score_run", "write_json"]
 

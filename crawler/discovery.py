@@ -14,8 +14,17 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
 from lxml import etree
+from scrapy.exceptions import UsageError
 
-__all__ = ["Entry", "Sitemap", "looks_like_feed", "parse_date", "parse_feed", "parse_sitemap"]
+__all__ = [
+    "Entry",
+    "Sitemap",
+    "entry_date",
+    "looks_like_feed",
+    "parse_feed",
+    "parse_sitemap",
+    "since_date",
+]
 
 MAX_UNZIPPED = 64 * 1024 * 1024  # 50 MB is the sitemap protocol's limit; a little slack
 
@@ -72,14 +81,14 @@ def gunzip(body: bytes) -> bytes:
     return data
 
 
-def parse_date(value: str | None) -> date | None:
+def entry_date(value: str | None) -> date | None:
     """The calendar date of an ISO 8601 or RFC 2822 date string, or None.
 
-    >>> parse_date("2022-04-21T17:40:00+02:00")
+    >>> entry_date("2022-04-21T17:40:00+02:00")
     datetime.date(2022, 4, 21)
-    >>> parse_date("Thu, 21 Apr 2022 17:40:00 +0200")
+    >>> entry_date("Thu, 21 Apr 2022 17:40:00 +0200")
     datetime.date(2022, 4, 21)
-    >>> parse_date("2022-04") is None, parse_date("") is None
+    >>> entry_date("2022-04") is None, entry_date("") is None
     (True, True)
     """
     value = (value or "").strip()
@@ -93,6 +102,20 @@ def parse_date(value: str | None) -> date | None:
         return parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def since_date(value: str | None) -> date | None:
+    """The first day of the date window (``-a since=``, ``NEWSCLEAN_SINCE``), or None.
+
+    >>> since_date("2022-04-01"), since_date("")
+    (datetime.date(2022, 4, 1), None)
+    """
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"since={value!r} is not a date; write it as 2022-04-01") from None
 
 
 def parse_sitemap(body: bytes) -> Sitemap | None:
@@ -122,7 +145,7 @@ def parse_sitemap(body: bytes) -> Sitemap | None:
             elif name == "publication_date":
                 published, news = text, True
         if loc:
-            entries.append(Entry(loc, parse_date(published or lastmod)))
+            entries.append(Entry(loc, entry_date(published or lastmod)))
     return Sitemap(_local(root.tag), tuple(entries), news)
 
 
@@ -168,5 +191,5 @@ def parse_feed(body: bytes) -> list[Entry]:
             elif name in {"pubDate", "published", "date"} or (name == "updated" and not when):
                 when = (child.text or "").strip()
         if link:
-            entries.append(Entry(link, parse_date(when)))
+            entries.append(Entry(link, entry_date(when)))
     return entries

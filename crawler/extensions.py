@@ -54,10 +54,10 @@ class CrawlSummary:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlSummary:
         """Build it unless ``NEWSCLEAN_SUMMARY_ENABLED`` is false."""
-        if not crawler.settings.getbool("NEWSCLEAN_SUMMARY_ENABLED", True):
+        if not crawler.settings.getbool("NEWSCLEAN_SUMMARY_ENABLED"):
             raise NotConfigured("NEWSCLEAN_SUMMARY_ENABLED is off")
         assert crawler.stats is not None
-        ext = cls(crawler.stats, crawler.settings.get("NEWSCLEAN_STATS_DUMP", ""))
+        ext = cls(crawler.stats, crawler.settings.get("NEWSCLEAN_STATS_DUMP"))
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext

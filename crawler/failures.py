@@ -12,17 +12,15 @@ errback; Scrapy calls it once, after the last retry. A request ignored on
 purpose (robots.txt, an off-site *link*) is not a failure: Scrapy counts those
 already (``robotstxt/forbidden``, ``offsite/filtered``) and nothing is logged.
 
-:class:`RedirectGuardMiddleware` turns a redirect back to a URL of the same
-chain (``redirect_loop``) or to another domain (``offsite_redirect``) into a
-failure; without it Scrapy's duplicate filter or OffsiteMiddleware drops the
-request silently (counted, logged at DEBUG only) and the page vanishes.
+:class:`crawler.middlewares.RedirectGuardMiddleware` turns a redirect back to a
+URL of the same chain (``redirect_loop``) or to another domain
+(``offsite_redirect``) into a failure, which is logged here like any other.
 """
 
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
 
 from scrapy import exceptions as scrapy_errors
 from scrapy.exceptions import IgnoreRequest
@@ -31,12 +29,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
-    from scrapy.http import Response
     from twisted.python.failure import Failure
 
-    from crawler.bridge import ExtractionError
+    from crawler.extraction.service import ExtractionFailed
 
-__all__ = ["RedirectGuardMiddleware", "failure_cause", "log_fetch_failure", "log_page_failure"]
+__all__ = ["failure_cause", "log_fetch_failure", "log_page_failure"]
 
 logger = logging.getLogger(__name__)
 
@@ -44,8 +41,8 @@ logger = logging.getLogger(__name__)
 _IGNORED = {
     "max redirections reached": "redirect_limit",  # RedirectMiddleware, REDIRECT_MAX_TIMES
     "DOWNLOAD_MAXSIZE": "too_large",  # HttpCompressionMiddleware: a decompression bomb
-    "redirect loop": "redirect_loop",  # RedirectGuardMiddleware, below
-    "redirect off-site": "offsite_redirect",  # RedirectGuardMiddleware
+    "redirect loop": "redirect_loop",  # crawler.middlewares.RedirectGuardMiddleware
+    "redirect off-site": "offsite_redirect",  # crawler.middlewares.RedirectGuardMiddleware
 }
 _DELIBERATE = ("Forbidden by robots.txt",)  # counted by Scrapy, not a fault of the site
 
@@ -98,7 +95,7 @@ def log_fetch_failure(crawler: Crawler, failure: Failure) -> None:
     logger.warning("fetch failed: %s: %s (%s)", url, cause, detail)
 
 
-def log_page_failure(crawler: Crawler, url: str, error: ExtractionError) -> None:
+def log_page_failure(crawler: Crawler, url: str, error: ExtractionFailed) -> None:
     """Log ``page failed: <url>: <reason> (<detail>)`` and count
     ``pages/failed/<reason>``: a page fetched but not extracted, for a reason
     outside the page (its extraction worker died twice)."""
@@ -106,53 +103,3 @@ def log_page_failure(crawler: Crawler, url: str, error: ExtractionError) -> None
     crawler.stats.inc_value("pages/failed")
     crawler.stats.inc_value(f"pages/failed/{error.reason}")
     logger.error("page failed: %s: %s (%s)", url, error.reason, error)
-
-
-def _on_site(url: str, domains: list[str]) -> bool:
-    """Whether ``url``'s host is one of ``domains`` or a subdomain of one.
-
-    Not Scrapy's ``url_is_from_any_domain``: it compares host:port, so every
-    URL of a site served on a port (the test sites) would be off-site.
-
-    >>> _on_site("http://www.news.example:8080/a", ["news.example"])
-    True
-    >>> _on_site("http://news.example.evil/a", ["news.example"])
-    False
-    """
-    host = (urlsplit(url).hostname or "").lower()
-    return any(host == d or host.endswith(f".{d}") for d in domains)
-
-
-class RedirectGuardMiddleware:
-    """Downloader middleware: a redirect into a loop or off the site is a failure.
-
-    Placed at 610, so its ``process_response`` sees a redirect before Scrapy's
-    RedirectMiddleware (600) follows it. Scrapy 2.19's OffsiteMiddleware drops
-    an off-site redirect when it is scheduled, without calling the errback, so
-    the page would vanish with only ``offsite/filtered`` to show for it; here
-    it fails as ``offsite_redirect`` (and still never leaves the site). A chain
-    of always-new URLs is stopped by Scrapy's ``REDIRECT_MAX_TIMES``
-    (``redirect_limit``).
-    """
-
-    def __init__(self, crawler: Crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> RedirectGuardMiddleware:
-        """Scrapy's constructor hook."""
-        return cls(crawler)
-
-    def process_response(self, request: Request, response: Response) -> Response:
-        """Raise ``IgnoreRequest`` on a 3xx back into its own chain or off the site."""
-        location = response.headers.get(b"Location")
-        if not (300 <= response.status < 400 and location):
-            return response
-        target = urljoin(request.url, location.decode("latin-1"))
-        chain = [*request.meta.get("redirect_urls", []), request.url]
-        if target in chain:
-            raise IgnoreRequest(f"redirect loop: {' -> '.join([*chain, target])}")
-        domains = getattr(self.crawler.spider, "allowed_domains", None)
-        if domains and not _on_site(target, domains):
-            raise IgnoreRequest(f"redirect off-site to {target}, outside {', '.join(domains)}")
-        return response

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.registry import registry
+from extractors.site import registry
 
 __all__ = ["GENERIC_SKIP", "SiteHints", "hints_for"]
 

@@ -18,14 +18,14 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from w3lib.url import is_url
 
-from crawler.bridge import charset_from_content_type
+from crawler.extraction.service import charset_from_content_type
 from extractors import Article, extract
 
 if TYPE_CHECKING:
     from scrapy.crawler import CrawlerProcessBase
     from scrapy.http import Response
 
-__all__ = ["Page", "PageCommand", "extract_page", "get_page"]
+__all__ = ["PageCommand", "SavedPage", "extract_page", "get_page"]
 
 # Response headers a fixture does not keep: they change on every request or
 # identify the person who fetched the page.
@@ -33,7 +33,7 @@ VOLATILE_HEADERS = frozenset({"date", "set-cookie", "age", "expires", "x-request
 
 
 @dataclass(slots=True)
-class Page:
+class SavedPage:
     """A page's URL, response headers (one string each) and bytes as served."""
 
     url: str
@@ -46,7 +46,7 @@ class Page:
         return next((v for k, v in self.headers.items() if k.lower() == "content-type"), None)
 
 
-def extract_page(page: Page, *, generic: bool = False) -> Article:
+def extract_page(page: SavedPage, *, generic: bool = False) -> Article:
     """:func:`extractors.extract` on ``page``, with the charset its Content-Type
     header declares, as the crawl does."""
     return extract(
@@ -57,16 +57,16 @@ def extract_page(page: Page, *, generic: bool = False) -> Article:
     )
 
 
-def _from_response(response: Response) -> Page:
+def _from_response(response: Response) -> SavedPage:
     headers = {
         k.decode("latin-1"): b", ".join(v).decode("latin-1")
         for k, v in response.headers.items()
         if k.decode("latin-1").lower() not in VOLATILE_HEADERS
     }
-    return Page(response.url, headers, response.body)
+    return SavedPage(response.url, headers, response.body)
 
 
-def _from_file(path: Path, url: str | None) -> Page:
+def _from_file(path: Path, url: str | None) -> SavedPage:
     if path.is_dir():
         path = path / "source.html"
     if not path.is_file():
@@ -75,14 +75,14 @@ def _from_file(path: Path, url: str | None) -> Page:
     meta: dict[str, Any] = {}
     if meta_path.is_file():
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    return Page(
+    return SavedPage(
         url or meta.get("url") or path.resolve().as_uri(),
         dict(meta.get("headers", {})),
         path.read_bytes(),
     )
 
 
-def get_page(target: str, process: CrawlerProcessBase | None, url: str | None = None) -> Page:
+def get_page(target: str, process: CrawlerProcessBase | None, url: str | None = None) -> SavedPage:
     """The page at ``target``: a URL (fetched with the project's settings, robots.txt
     and User-Agent included) or a file / fixture folder (``url`` overrides its URL)."""
     if not is_url(target) or target.startswith("file://"):
@@ -114,7 +114,7 @@ class PageCommand(ScrapyCommand):
         """Usage line."""
         return "[options] <url-or-file>"
 
-    def page(self, args: list[str], url: str | None) -> Page:
+    def page(self, args: list[str], url: str | None) -> SavedPage:
         """The one page ``args`` names (:func:`get_page`; ``url`` overrides a file's URL)."""
         if len(args) != 1:
             raise UsageError("give one URL or file")

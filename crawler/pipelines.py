@@ -14,7 +14,6 @@ import logging
 import re
 import zlib
 from collections import defaultdict
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +21,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 from scrapy.exceptions import DropItem, NotConfigured
 
-from crawler.discovery import parse_date
+from crawler.discovery import entry_date, since_date
 from crawler.resume import recovered_keys
 from crawler.urls import canonicalize, host_of
 from extractors import Article
@@ -50,7 +49,7 @@ class _Pipeline:
     switch = ""
 
     def __init__(self, crawler: Crawler):
-        if not crawler.settings.getbool(self.switch, True):
+        if not crawler.settings.getbool(self.switch):
             raise NotConfigured(f"{type(self).__name__} is switched off by {self.switch}")
         assert crawler.stats is not None
         self.crawler = crawler
@@ -71,7 +70,7 @@ def _article(item: Any) -> Article:
     if not isinstance(item, Article):
         raise TypeError(
             f"the newsclean pipelines take extractors.Article items, not {type(item).__name__};"
-            " yield the Article that crawler.bridge returns"
+            " yield the Article the page service returns"
         )
     return item
 
@@ -97,7 +96,7 @@ class ValidationPipeline(_Pipeline):
 
 
 class DateWindowPipeline(_Pipeline):
-    """Drops articles published before the spider's ``since`` date (``-a since=``).
+    """Drops articles published before ``NEWSCLEAN_SINCE`` (``-a since=``).
 
     Articles without a publication date are kept: a missing date is an
     extraction gap, not evidence of age.
@@ -105,11 +104,15 @@ class DateWindowPipeline(_Pipeline):
 
     switch = "NEWSCLEAN_DATE_WINDOW_ENABLED"
 
+    def __init__(self, crawler: Crawler):
+        super().__init__(crawler)
+        self.since = since_date(crawler.settings.get("NEWSCLEAN_SINCE"))
+
     def process_item(self, item: Any) -> Article:
         """Pass articles inside the window."""
         article = _article(item)
-        since: date | None = getattr(self.crawler.spider, "since", None)
-        published = parse_date(article.published)
+        since = self.since
+        published = entry_date(article.published)
         if since and published and published < since:
             raise self.drop(
                 "before_since", f"{article.url} was published {published}, before {since}"
@@ -174,11 +177,11 @@ class NearDuplicatePipeline(_Pipeline):
 
     def __init__(self, crawler: Crawler):
         super().__init__(crawler)
-        self.threshold = crawler.settings.getfloat("NEWSCLEAN_NEAR_DUPLICATES_THRESHOLD", 0.8)
-        self.path_template = crawler.settings.get("NEWSCLEAN_NEAR_DUPLICATES_FILE", "")
+        self.threshold = crawler.settings.getfloat("NEWSCLEAN_NEAR_DUPLICATES_THRESHOLD")
+        self.path_template = crawler.settings.get("NEWSCLEAN_NEAR_DUPLICATES_FILE")
         self._template = MinHash(num_perm=self.NUM_PERM)
         # datasketch 2 wants the permutation scheme named when permutations are
-        # reused (shared permutations save 0.2 ms a page); datasketch 1 has none.
+        # reused (shared permutations spare building them per page); datasketch 1 has none.
         scheme = getattr(self._template, "scheme", None)
         self._scheme = {"scheme": scheme} if scheme else {}
         self._indexes: dict[str, MinHashLSH] = {}
@@ -203,8 +206,8 @@ class NearDuplicatePipeline(_Pipeline):
         of their words' hashes, computed with numpy: building and hashing each
         shingle string made this pipeline cost more than extraction itself.
         Words are split on ASCII white space of the UTF-8 bytes (the body's
-        white space is already collapsed to single spaces), not a \w+ regex:
-        3x faster.
+        white space is already collapsed to single spaces), not a \w+ regex,
+        which is slower.
         """
         words = text.lower().encode("utf-8", "surrogatepass").split() or [b""]
         word_hashes = np.array(list(map(zlib.crc32, words)), dtype=np.uint64)

@@ -123,7 +123,7 @@ class CrashRecovery:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrashRecovery:
         """Build it for a crawl with a ``JOBDIR`` unless ``NEWSCLEAN_RESUME_ENABLED`` is off."""
-        if not crawler.settings.getbool("NEWSCLEAN_RESUME_ENABLED", True):
+        if not crawler.settings.getbool("NEWSCLEAN_RESUME_ENABLED"):
             raise NotConfigured("NEWSCLEAN_RESUME_ENABLED is off")
         jobdir = job_dir(crawler.settings)
         if not jobdir:

@@ -1,14 +1,11 @@
-"""Scrapy settings of the newsclean crawler.
+"""Scrapy settings of the newsclean crawler: how it behaves on the web.
 
-Scrapy's own settings come first, then the project's, which all share the
-``NEWSCLEAN_`` prefix. Each project component has a ``NEWSCLEAN_<X>_ENABLED``
-switch; a component switched off raises ``NotConfigured`` and Scrapy skips it.
-Override any of them per run with ``-s NAME=VALUE``. See docs/crawling.md.
+The project's own components and ``NEWSCLEAN_*`` settings come from one add-on,
+:class:`crawler.addon.Addon`, which holds every default once; each component
+has a ``NEWSCLEAN_<X>_ENABLED`` switch (a component switched off raises
+``NotConfigured`` and Scrapy skips it). Override any setting per run with
+``-s NAME=VALUE``. See docs/crawling.md.
 """
-
-from __future__ import annotations
-
-from extractors.article import Article
 
 BOT_NAME = "newsclean"
 SPIDER_MODULES = ["crawler.spiders"]
@@ -18,9 +15,9 @@ COMMANDS_MODULE = "crawler.commands"
 # --- Politeness -------------------------------------------------------------
 # Say who you are: set USER_AGENT to name your project and a way to reach you,
 # e.g. -s USER_AGENT="acme-news-research/1.0 (+mailto:you@example.org)".
-# The spider warns when this default is used on a site other than 127.0.0.1.
+# The spider warns when a User-Agent names no contact (a URL or an e-mail address)
+# on a site other than 127.0.0.1.
 USER_AGENT = "newsclean/0.1 (news article crawler; the operator has not set a contact)"
-NEWSCLEAN_DEFAULT_USER_AGENT = USER_AGENT
 ROBOTSTXT_OBEY = True
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
@@ -41,14 +38,14 @@ RETRY_TIMES = 2
 RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"
 # Redirect chains stop after REDIRECT_MAX_TIMES (Scrapy's default, 20) and at the
 # first loop, and a redirect never leaves allowed_domains
-# (crawler.failures.RedirectGuardMiddleware, before Scrapy's OffsiteMiddleware).
+# (crawler.middlewares.RedirectGuardMiddleware, before Scrapy's OffsiteMiddleware).
 # Scrapy's broad-crawl advice: news pages need no session, and cookie handling
 # costs on every request. A site behind a consent cookie can turn it back on.
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False  # an open console port is no use to a batch crawl
 # Scrapy starts CONCURRENT_ITEMS asyncio tasks for every callback's output (2.19,
 # scrapy.utils.asyncio._parallel_asyncio). A page yields one article or a few
-# dozen links, so the default 100 only costs: 8 made a local crawl ~1.5x faster.
+# dozen links, so the default 100 only costs time (docs/crawling.md measures it).
 CONCURRENT_ITEMS = 8
 
 # --- Crawl order and limits -------------------------------------------------
@@ -60,60 +57,15 @@ SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 DEPTH_LIMIT = 8
 DEPTH_STATS_VERBOSE = False
 
-# --- Output: one clean article per line, written as soon as it is scraped -----
-FEED_EXPORT_ENCODING = "utf-8"
-FEED_EXPORT_FIELDS = list(Article.field_names())
-FEED_EXPORTERS = {
-    "jsonlines": "crawler.exporters.FlushingJsonLinesItemExporter",
-    "jsonl": "crawler.exporters.FlushingJsonLinesItemExporter",  # -o x.jsonl picks "jsonl"
-}
-# FEEDS is left empty here: a spider with no -o/-O writes NEWSCLEAN_DEFAULT_FEED
-# (crawler.spiders.base), so that -o replaces the default instead of adding to it.
-NEWSCLEAN_DEFAULT_FEED = "%(name)s.jsonl"
-
-ITEM_PIPELINES = {
-    "crawler.pipelines.ValidationPipeline": 100,
-    "crawler.pipelines.DateWindowPipeline": 150,
-    "crawler.pipelines.UrlDedupePipeline": 200,
-    "crawler.pipelines.NearDuplicatePipeline": 300,
-    "crawler.pipelines.ArticleStatsPipeline": 900,
-}
-EXTENSIONS = {
-    "crawler.extensions.CrawlSummary": 500,
-    # After Scrapy's SpiderState and FeedExporter (0): its spider_closed runs last.
-    "crawler.resume.CrashRecovery": 600,
-}
-ADDONS = {"crawler.distributed.RedisAddon": 0}  # NEWSCLEAN_REDIS_URL: docs/distributed.md
+# --- The project: components, NEWSCLEAN_* defaults, the default feed ----------
+# All set by the add-on (crawler/addon.py), each default written there once.
+# Override any of them here or per run with -s NAME=VALUE (docs/crawling.md).
+ADDONS = {"crawler.addon.Addon": 0}
 
 # --- HTTP cache (off; switch on to replay a crawl later: scrapy crawl replay) --
 HTTPCACHE_ENABLED = False
 HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
 
-# --- Project settings (NEWSCLEAN_*) -------------------------------------------
-NEWSCLEAN_EXTRACTION_ENABLED = True  # off: article pages become stub items (benchmark)
-NEWSCLEAN_EXTRACTION_EXECUTOR = "auto"  # "process" on 2+ cores, else "inline"; see docs
-NEWSCLEAN_EXTRACTION_WORKERS = 1  # threads or processes for the last two
-NEWSCLEAN_VALIDATION_ENABLED = True
-NEWSCLEAN_DATE_WINDOW_ENABLED = True
-NEWSCLEAN_DEDUPE_ENABLED = True
-NEWSCLEAN_NEAR_DUPLICATES_ENABLED = True
-NEWSCLEAN_NEAR_DUPLICATES_THRESHOLD = 0.8  # estimated Jaccard similarity of body shingles
-NEWSCLEAN_NEAR_DUPLICATES_FILE = ""  # kept URL -> near-duplicate URLs; "" = beside the feed
-NEWSCLEAN_FOLLOW_ARTICLE_LINKS = False  # links are followed from listing pages only
-NEWSCLEAN_SUMMARY_ENABLED = True
-NEWSCLEAN_RESUME_ENABLED = True  # with a JOBDIR: restart discovery after a crash
-NEWSCLEAN_STATS_DUMP = ""  # a path: write the crawl's stats there as JSON at the end
-NEWSCLEAN_CASSETTE = ""  # path of a VCR.py cassette; set by the tests (crawler/cassette.py)
-NEWSCLEAN_CASSETTE_RECORD_MODE = "none"
-
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = "INFO"
-LOG_FORMATTER = "crawler.logformatter.ArticleLogFormatter"
-NEWSCLEAN_STATS_ENABLED = True
-DOWNLOADER_MIDDLEWARES = {
-    # Off unless NEWSCLEAN_CASSETTE is set (tests); 950: sees raw bytes, see its docstring.
-    "crawler.cassette.CassetteMiddleware": 950,
-    # Before RedirectMiddleware (600) sees a 3xx: a looping or off-site redirect fails.
-    "crawler.failures.RedirectGuardMiddleware": 610,
-}

@@ -8,20 +8,38 @@
 
 This package does not import Scrapy: it runs on a saved page, a WARC record or a
 string in a notebook. ``crawler/`` builds on it, never the reverse.
+
+The folders, each with what it may import in its docstring: ``page/`` (bytes to
+one bounded, parsed page), ``metadata/`` (title, dates, authors, language),
+``generic/`` (the generic extractor), ``sites/`` (one module per site),
+``evaluation/`` (fixtures and quality tooling). At the top: ``api`` (extract,
+load_page), ``article``, ``exceptions``, ``limits``, ``text``, ``site`` (the
+site extractor base class and registry) and ``pagetype`` (article or listing).
 """
 
-from extractors.api import extract
+from extractors.api import extract, load_page
 from extractors.article import Article
-from extractors.exceptions import ExtractionError, InputError, SiteExtractorError, UseGeneric
-from extractors.registry import register, registry
+from extractors.exceptions import (
+    ExtractionError,
+    InputError,
+    SiteExtractorError,
+    UnreadablePage,
+    UseGeneric,
+)
+from extractors.page import Page
+from extractors.site import SiteExtractor, register, registry
 
 __all__ = [
     "Article",
     "ExtractionError",
     "InputError",
+    "Page",
+    "SiteExtractor",
     "SiteExtractorError",
+    "UnreadablePage",
     "UseGeneric",
     "extract",
+    "load_page",
     "register",
     "registry",
 ]

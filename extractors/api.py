@@ -1,4 +1,4 @@
-"""``extract()``: one page in, one Article out.
+"""``extract()``: one page in, one Article out; ``load_page()``: one bounded parse.
 
 Whatever the input, ``extract()`` returns an Article or raises
 :class:`~extractors.exceptions.InputError` for an argument of the wrong type. An
@@ -13,6 +13,11 @@ Article with no article in it has an empty ``body`` and one of these reasons:
 - ``"timeout"``: the deadline passed before a stage could start;
 - ``"unparseable"``: libxml2, a codec or the recursion limit failed on it in a
   way no check foresaw (logged as a warning: worth a bug report).
+
+A caller that needs more than the article from a page (a crawler reads its
+links and its page type too) loads it once with :func:`load_page`, reads what it
+needs from ``page.tree``, then passes the :class:`~extractors.page.Page` to
+:func:`extract`: the page reaches libxml2 once, within the limits.
 """
 
 from __future__ import annotations
@@ -23,18 +28,23 @@ import re
 import lxml.etree
 
 from extractors.article import Article
-from extractors.dates import ParsedDate, parse_date
-from extractors.exceptions import InputError, UseGeneric
+from extractors.exceptions import InputError, UnreadablePage, UseGeneric
 from extractors.generic import generic_paragraphs
-from extractors.html import Page, Unreadable, load
-from extractors.language import detect_language
 from extractors.limits import DEFAULT_LIMITS, Limits, OutOfTime, checkpoint, deadline
-from extractors.metadata import Metadata, read_metadata, visible_date
-from extractors.registry import registry
+from extractors.metadata import (
+    Metadata,
+    ParsedDate,
+    detect_language,
+    parse_date,
+    read_metadata,
+    visible_date,
+)
+from extractors.page import Page, load
+from extractors.page.tree import itemprops
+from extractors.site import registry
 from extractors.text import clean, join_paragraphs
-from extractors.tree import itemprops
 
-__all__ = ["extract"]
+__all__ = ["extract", "load_page"]
 
 logger = logging.getLogger(__name__)
 
@@ -47,8 +57,37 @@ GENERIC = "generic"
 _CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
-def extract(
+def load_page(
     html: bytes | str,
+    url: str | None = None,
+    *,
+    encoding: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Page:
+    """Decode and parse one page within ``limits``, for :func:`extract` and more.
+
+    Arguments as for :func:`extract`. Raises
+    :class:`~extractors.exceptions.UnreadablePage` (with the Article's
+    ``reason``) for input that holds no page or is over the limits, and
+    :class:`~extractors.exceptions.InputError` for an argument of the wrong type.
+
+    >>> page = load_page(b"<p>" + b"Text, more text. " * 20 + b"</p>", "https://n.test/a")
+    >>> extract(page).body[:16]
+    'Text, more text.'
+    """
+    _check_arguments(url, encoding, limits)
+    try:
+        with deadline(limits.max_seconds):
+            return load(html, url, encoding, limits)
+    except OutOfTime as exc:
+        raise UnreadablePage("timeout", str(exc)) from exc
+    except (lxml.etree.LxmlError, RecursionError, UnicodeError) as exc:
+        logger.warning("parsing failed on %s: %s: %s", url, type(exc).__name__, exc)
+        raise UnreadablePage("unparseable", f"{type(exc).__name__}: {exc}") from exc
+
+
+def extract(
+    html: bytes | str | Page,
     url: str | None = None,
     *,
     encoding: str | None = None,
@@ -57,22 +96,32 @@ def extract(
 ) -> Article:
     """Extract the article from one page.
 
-    ``html`` is the page as served (bytes) or already decoded (str); ``encoding``
-    is the charset from the HTTP ``Content-Type`` header when known. The site
-    extractor registered for ``url``'s domain runs first, unless ``generic`` is
-    true; the generic extractor runs when there is none or it hands over.
-    ``limits`` bounds the work (:mod:`extractors.limits`).
+    ``html`` is the page as served (bytes), already decoded (str), or loaded by
+    :func:`load_page` (then ``url`` and ``encoding`` are the page's own; a loaded
+    page can be extracted once: extraction prunes its tree). ``encoding`` is the
+    charset from the HTTP ``Content-Type`` header when known. The site extractor
+    registered for ``url``'s domain runs first, unless ``generic`` is true; the
+    generic extractor runs when there is none or it hands over. ``limits`` bounds
+    the work (:mod:`extractors.limits`).
 
     Bad content never raises: the Article then has an empty ``body`` and a
     machine-readable ``reason`` (listed in :mod:`extractors.api`). An argument of
     the wrong type raises :class:`~extractors.exceptions.InputError`.
     """
     _check_arguments(url, encoding, limits)
+    if isinstance(html, Page):
+        if html.extracted:
+            raise InputError(
+                "extract() takes a loaded page once: extraction prunes its tree; "
+                "call load_page() again for a second extraction"
+            )
+        url = html.url
     try:
         with deadline(limits.max_seconds):
-            page = load(html, url, encoding, limits)
+            page = html if isinstance(html, Page) else load(html, url, encoding, limits)
+            page.extracted = True
             return _extract(page, generic)
-    except Unreadable as exc:
+    except UnreadablePage as exc:
         logger.debug("no article in %s: %s", url, exc)
         return Article(url=url, reason=exc.reason)
     except OutOfTime as exc:
@@ -116,7 +165,7 @@ def _extract(page: Page, generic: bool) -> Article:
     hint = meta.language
     raw_date = site.extract_published() if site else None
     if raw_date or meta.published is None:
-        hint = hint or detect_language(f"{title or ''} {meta.description or ''}")
+        hint = hint or detect_language(_headline_text(title, meta))
     published = parse_date(raw_date, hint) if raw_date else None
     # Visible date lines are read before the body is cut out of the tree.
     published = published or meta.published or visible_date(page.tree, hint)
@@ -135,6 +184,15 @@ def _extract(page: Page, generic: bool) -> Article:
         body = generic_paragraphs(page.tree, title, props)
     text = join_paragraphs(_without_controls(body))
     return _article(page, meta, title, text, published, authors, section, name)
+
+
+def _headline_text(title: str | None, meta: Metadata) -> str:
+    """The title and description, the text a language is guessed from without a body.
+
+    >>> _headline_text("Bonjour", Metadata())
+    'Bonjour'
+    """
+    return " ".join(part for part in (title, meta.description) if part)
 
 
 def _without_controls(paragraphs: list[str]) -> list[str]:
@@ -162,7 +220,7 @@ def _article(
         modified=meta.modified.iso if meta.modified else None,
         modified_raw=meta.modified.raw if meta.modified else None,
         authors=authors,
-        language=meta.language or detect_language(body or f"{title or ''} {meta.description}"),
+        language=meta.language or detect_language(body or _headline_text(title, meta)),
         section=clean(section) or None,
         site_name=meta.site_name,
         description=meta.description,

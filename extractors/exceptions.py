@@ -11,6 +11,7 @@ __all__ = [
     "ExtractionError",
     "InputError",
     "SiteExtractorError",
+    "UnreadablePage",
     "UseGeneric",
 ]
 
@@ -29,7 +30,23 @@ class InputError(ExtractionError, TypeError):
 
 
 class SiteExtractorError(ExtractionError):
-    """A site extractor is misconfigured (bad selector, duplicate registration)."""
+    """A site extractor is misconfigured: a site module that does not import, a
+    bad selector, a domain claimed twice. The message names the module and the
+    class, and what to fix."""
+
+
+class UnreadablePage(ExtractionError):  # noqa: N818  (a verdict on the input, with a reason)
+    """No page can be read from the input: it holds no HTML, or it is over the limits.
+
+    Raised by :func:`extractors.load_page`; :func:`extractors.extract` turns it
+    into an Article with an empty body. ``reason`` is the Article's
+    machine-readable reason (``"empty-input"``, ``"not-html"``, ``"too-large"``,
+    ``"no-article"``).
+    """
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
 
 
 class UseGeneric(ExtractionError):  # noqa: N818  (a signal, named like web-poet's UseFallback)

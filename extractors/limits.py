@@ -25,7 +25,7 @@ elements is thirty times that and far past any article page. libxml2 compares
 each attribute of a tag with those before it: a tag of ``k`` attributes costs
 ``k (k - 1) / 2`` comparisons, about 5 ns each, so 1,000,000 is 5 ms (one tag of
 1,400 attributes); 80,000 attributes in one 700 KB tag took 15 s. Both are
-counted by :mod:`extractors.markup` before libxml2 runs.
+counted by :mod:`extractors.page.markup` before libxml2 runs.
 
 The deadline is checked before each stage (metadata, body, the generic extractor
 after a site extractor hands over) and before each call of the two slow
@@ -33,35 +33,8 @@ libraries, dateparser and ftfy; other steps that have started run to their end,
 so the caps above are what bound them. Extractor loops can check it too, with
 :func:`checkpoint`.
 
-Measured worst cases within the limits, each in a fresh process on a shared
-2-core machine (``NEWSCLEAN_WORST_CASE=1 pytest tests/test_extractors_robustness.py
--k worst -s`` prints them; peak RSS includes the ~150 MB of a process that has
-loaded the extractors' models):
-
-====================================================  ======  =============  ========
-Input                                                 Size    Time           Peak RSS
-====================================================  ======  =============  ========
-double-encoded text in one paragraph (one ftfy call)  10 MB   17 s           200 MB
-double-encoded text in 3,300 paragraphs               16 MiB  10 s, timeout  105 MB
-49,990 ``<time>`` dates dateparser cannot read        1.8 MB  10 s, timeout  90 MB
-49,990 links in one ``<div>``                         1.4 MB  8 to 11 s      145 MB
-12,490 ``<div><div><div><p>`` blocks                  1.5 MB  6 s            200 MB
-class names of 500 words on 3,000 elements            12 MB   6 to 9 s       205 MB
-49,990 one-word paragraphs                            0.4 MB  4 s            200 MB
-an article of 2,000 long paragraphs                   16 MiB  2.5 to 3 s     230 MB
-a 5 MB ``class`` attribute                            5 MB    2.2 s          185 MB
-a 10 MB line without spaces after the article         10 MB   0.8 s          185 MB
-one tag of 1,400 attributes                           12 KB   0.7 s          155 MB
-1,000,000 sibling elements (refused)                  8 MB    0.2 s          80 MB
-100,000 levels of nesting (refused)                   0.5 MB  0.2 s          80 MB
-80,000 attributes in one tag (refused)                0.5 MB  0.04 s         80 MB
-a 20 MB page (refused)                                21 MB   0.0 s          95 MB
-====================================================  ======  =============  ========
-
-The slow rows spend their time after parsing: in ftfy (one paragraph is one
-call, which the deadline cannot cut), in the link density of a container holding
-tens of thousands of links, in class-name patterns, and in readability-lxml's
-second opinion on a page without an article. Parsing stays under a second.
+What the slowest inputs within the limits cost, measured, is in the README
+("Limits"), with the command that measures them again.
 """
 
 from __future__ import annotations

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-# ---- crawler: local test site and crawl helpers (owned by the crawler work) ----
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent / "site"))  # tests/site/crawlrun.py
 
 from crawler.demosite import SiteServer, serve_site
 
@@ -29,6 +24,3 @@ def test_site() -> Iterator[SiteServer]:
 def vcr_config() -> dict[str, object]:
     """pytest-recording: cassettes are YAML; only 127.0.0.1 may be reached when recording."""
     return {"allowed_hosts": ["127.0.0.1"]}
-
-
-# ---- end of crawler section ----

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from crawler import demo
+from crawler import run
 
 if TYPE_CHECKING:
     import argparse
@@ -56,9 +56,9 @@ class Command(ScrapyCommand):
             raise UsageError(f"URLs must start with http:// or https://; got {', '.join(bad)}")
         assert self.crawler_process is not None
         overrides = {"CLOSESPIDER_PAGECOUNT": opts.max_pages} if opts.max_pages else {}
-        output, stats = demo.crawl(
+        output, stats = run.crawl(
             self.crawler_process, args, Path(opts.output), overrides, since=opts.since
         )
-        print(demo.report(output, stats))
+        print(run.report(output, stats))
         if stats.get("articles/extracted", 0) == 0:
             self.exitcode = 1

@@ -1,4 +1,5 @@
-"""``scrapy quality [FIXTURES_DIR]``: the fixture quality report (``extractors.report``)."""
+"""``scrapy quality [FIXTURES_DIR]``: the fixture quality report
+(``extractors.evaluation.report``)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from scrapy.commands import ScrapyCommand
 
-from extractors import report
+from extractors.evaluation import report
 
 if TYPE_CHECKING:
     import argparse
@@ -27,5 +28,5 @@ class Command(ScrapyCommand):
         return "Print the extraction quality report of the fixtures"
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        """Run ``python -m extractors.report`` with the same arguments."""
+        """Run ``python -m extractors.evaluation.report`` with the same arguments."""
         self.exitcode = report.main(args)

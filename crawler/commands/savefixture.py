@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import UsageError
 
-from crawler.onepage import Page, PageCommand, extract_page
+from crawler.onepage import PageCommand, SavedPage, extract_page
 from crawler.urls import host_of
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def fixture_folder(fixtures: Path, site: str, slug: str) -> Path:
     return folder
 
 
-def write_fixture(page: Page, folder: Path, *, force: bool = False) -> Path:
+def write_fixture(page: SavedPage, folder: Path, *, force: bool = False) -> Path:
     """Write source.html, meta.json and the draft expected.json into ``folder``."""
     if folder.exists() and not force:
         raise UsageError(f"{folder} exists; pass --force to overwrite it, or --slug NAME")

@@ -8,34 +8,34 @@ Where it goes, in order of trust:
 2. RSS and Atom feeds the pages announce with ``<link rel="alternate">``.
 3. Links on listing pages, within the start sites' domains.
 
-Each fetched HTML page is classified (:mod:`crawler.pagetype`): an article page
-goes through :mod:`crawler.bridge` to ``extractors.extract`` and becomes an
-:class:`~extractors.Article` item; a listing page is followed. The site's crawl
-hints (:mod:`crawler.hints`) add start URLs, article URL patterns and URLs to skip.
+Each fetched HTML page goes to the page service
+(:class:`~crawler.extraction.service.PageService`), which parses it once within
+the extractors' limits, classifies it (:mod:`extractors.pagetype`), reads its
+links and extracts it: an article page becomes an :class:`~extractors.Article`
+item; a listing page is followed. The site's crawl hints (:mod:`crawler.hints`)
+add start URLs, article URL patterns and URLs to skip.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterable, Iterator
+import re
+from collections.abc import AsyncIterator, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from scrapy import Request, Spider
-from scrapy.exceptions import NotConfigured, UsageError
+from scrapy.exceptions import UsageError
 from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
-from crawler.bridge import Extraction, ExtractionError
-from crawler.discovery import Entry, looks_like_feed, parse_feed, parse_sitemap
+from crawler.discovery import Entry, looks_like_feed, parse_feed, parse_sitemap, since_date
+from crawler.extraction.service import ExtractionFailed, PageService
 from crawler.failures import log_fetch_failure, log_page_failure
 from crawler.hints import SiteHints, hints_for
-from crawler.pagetype import classify
-from crawler.spiders.base import apply_default_feed
 from crawler.urls import host_of, strip_tracking
-from extractors import Article
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -59,23 +59,8 @@ NOT_HTML_TYPES = (
     b"application/pdf",
     b"application/zip",
 )
-FEED_LINKS = '//link[@rel="alternate"][contains(@type, "rss") or contains(@type, "atom")]/@href'
-
-
-def _links(response: HtmlResponse) -> Iterator[str]:
-    """Absolute http(s) URLs of the page's ``<a href>`` links, in page order.
-
-    Not Scrapy's LinkExtractor: it costs 10 ms on a 100-link listing page, and
-    its ``allow_domains`` compares host:port, which rejects every link of a site
-    served on a port (the demo site). Off-site links are left to Scrapy's
-    OffsiteMiddleware, which reads ``allowed_domains``.
-    """
-    for href in response.xpath("//a[@href]/@href").getall():
-        href = href.strip()
-        if href and not href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
-            url = response.urljoin(href)
-            if url.startswith(("http://", "https://")):
-                yield url
+# A User-Agent that names a way to reach its operator: a URL or an e-mail address.
+CONTACT = re.compile(r"https?://|mailto:|@")
 
 
 def _by_content(response: Response) -> Response:
@@ -90,7 +75,7 @@ def _by_content(response: Response) -> Response:
     ):
         return response.replace(cls=HtmlResponse)
     content_type = (response.headers.get(b"Content-Type") or b"").lower()
-    # UTF-16 pages have NUL bytes too, and a BOM; the bridge decodes those.
+    # UTF-16 pages have NUL bytes too, and a BOM; the page service decodes those.
     binary = b"\x00" in response.body[:1024] and not response.body.startswith(
         (b"\xff\xfe", b"\xfe\xff")
     )
@@ -112,7 +97,7 @@ def _start_urls(url: str | None, file: str | None) -> list[str]:
         try:
             lines = Path(file).read_text(encoding="utf-8").splitlines()
         except OSError as exc:
-            raise UsageError(f"cannot read the start URL file {file!r}: {exc}") from exc
+            raise UsageError(f"cannot read the start URL file {file!r}: {exc}") from None
         urls += [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     if not urls:
         raise UsageError(
@@ -125,35 +110,21 @@ def _start_urls(url: str | None, file: str | None) -> list[str]:
     return urls
 
 
-def _since(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise UsageError(f"-a since={value!r} is not a date; write it as 2022-04-01") from exc
-
-
 class ArticlesSpider(Spider):
     """Discovers article pages from start URLs and yields clean articles.
 
     Spider arguments (``-a name=value``): ``url`` (one or several, comma-separated),
     ``file`` (start URLs, one per line), ``since`` (ISO date: skip and drop older
-    articles), ``max_pages``, ``max_articles``, ``max_depth``.
+    articles; the setting ``NEWSCLEAN_SINCE``), ``max_pages``, ``max_articles``,
+    ``max_depth`` (Scrapy's ``CLOSESPIDER_PAGECOUNT``, ``CLOSESPIDER_ITEMCOUNT``,
+    ``DEPTH_LIMIT``).
     """
 
     name = "articles"
 
-    def __init__(
-        self,
-        url: str | None = None,
-        file: str | None = None,
-        since: str | None = None,
-        **kwargs: Any,
-    ):
+    def __init__(self, url: str | None = None, file: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
         self.start_urls = _start_urls(url, file)
-        self.since = _since(since)
         # "www." dropped: allowed_domains admits subdomains, and sites link between
         # www.news.example and news.example.
         domains = {host_of(u).removeprefix("www.") for u in self.start_urls}
@@ -164,28 +135,44 @@ class ArticlesSpider(Spider):
         # here saves building a Request that the duplicate filter would drop.
         # The filter stays the authority (and persists with JOBDIR).
         self._asked: set[str] = set()
-        self.extraction: Extraction | None = None
-        self.follow_articles = False
+        self.since: date | None = None
+
+    @classmethod
+    def check_arguments(
+        cls, url: str | None = None, file: str | None = None, since: str | None = None, **_: Any
+    ) -> None:
+        """Raise :class:`UsageError` for arguments the crawl cannot run with (the
+        ``crawl`` command calls it before the crawl starts)."""
+        _start_urls(url, file)
+        since_date(since)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArticlesSpider:
-        """Apply ``max_*`` arguments to Scrapy's own limits and set up extraction."""
-        limits = {
-            "max_pages": "CLOSESPIDER_PAGECOUNT",
-            "max_articles": "CLOSESPIDER_ITEMCOUNT",
-            "max_depth": "DEPTH_LIMIT",
+        """Map the ``since`` and ``max_*`` arguments to their settings."""
+        arguments = {
+            "since": ("NEWSCLEAN_SINCE", str),
+            "max_pages": ("CLOSESPIDER_PAGECOUNT", int),
+            "max_articles": ("CLOSESPIDER_ITEMCOUNT", int),
+            "max_depth": ("DEPTH_LIMIT", int),
         }
-        for arg, setting in limits.items():
-            if arg in kwargs:
-                crawler.settings.set(setting, int(kwargs.pop(arg)), priority="spider")
-        apply_default_feed(crawler)
+        for arg, (setting, kind) in arguments.items():
+            value = kwargs.pop(arg, None)
+            if value is not None:
+                crawler.settings.set(setting, kind(value), priority="spider")
+        since_date(crawler.settings.get("NEWSCLEAN_SINCE"))  # a bad date fails before the crawl
         spider: ArticlesSpider = super().from_crawler(crawler, *args, **kwargs)
-        try:
-            spider.extraction = Extraction.from_crawler(crawler)
-        except NotConfigured as exc:
-            logger.info("Article pages are not extracted: %s", exc)
-        spider.follow_articles = crawler.settings.getbool("NEWSCLEAN_FOLLOW_ARTICLE_LINKS")
         return spider
+
+    @property
+    def pages(self) -> PageService:
+        """The crawl's page service (an extension, built after the spider)."""
+        service = self.crawler.get_extension(PageService)
+        if service is None:
+            raise UsageError(
+                "the articles spider needs crawler.extraction.service.PageService in "
+                "EXTENSIONS; add crawler.addon.Addon to ADDONS"
+            )
+        return service
 
     def _hints(self, url: str) -> SiteHints:
         host = host_of(url)
@@ -211,8 +198,9 @@ class ArticlesSpider(Spider):
 
     async def start(self) -> AsyncIterator[Any]:
         """robots.txt and the start page of each site, plus the site's hinted start URLs."""
-        user_agent = self.settings.get("USER_AGENT")
-        if user_agent == self.settings.get("NEWSCLEAN_DEFAULT_USER_AGENT") and any(
+        self.since = since_date(self.settings.get("NEWSCLEAN_SINCE"))
+        user_agent = str(self.settings.get("USER_AGENT") or "")
+        if not CONTACT.search(user_agent) and any(
             host_of(u) not in LOCAL_HOSTS for u in self.start_urls
         ):
             logger.warning(
@@ -274,31 +262,26 @@ class ArticlesSpider(Spider):
                 yield other
             return
         hints = self._hints(response.url)
-        if self.extraction is None:
-            verdict = classify(response.selector.root, response.url, hints)
-            article: Article | None = None
-            if verdict.is_article:
-                article = Article(url=response.url, reason="extraction-off")
-        else:
-            try:
-                result = await self.extraction.page(response, hints)
-            except ExtractionError as exc:
-                log_page_failure(self.crawler, response.url, exc)
-                return
-            verdict, article = result.verdict, result.article
-        logger.debug("%s is %s", response.url, verdict.explain())
-        self.crawler.stats.inc_value(f"pages/{'article' if verdict.is_article else 'listing'}")
-        if article is not None:
-            yield article
-        if not verdict.is_article or self.follow_articles:
-            # Sites announce the same feeds on every page: reading them on the
-            # pages that are followed finds them all, at no cost per article.
-            for href in response.xpath(FEED_LINKS).getall():
-                if request := self._request(response.urljoin(href), self.parse_feed):
-                    yield request
-            for url in _links(response):
-                if request := self._request(url, self.parse_page):
-                    yield request
+        try:
+            result = await self.pages.page(response, hints.article_urls)
+        except ExtractionFailed as exc:
+            log_page_failure(self.crawler, response.url, exc)
+            return
+        if result.verdict is None:  # refused: logged and counted by the service
+            return
+        is_article = result.verdict.is_article
+        logger.debug("%s is %s", response.url, result.verdict.explain())
+        self.crawler.stats.inc_value(f"pages/{'article' if is_article else 'listing'}")
+        if result.article is not None:
+            yield result.article
+        # Sites announce the same feeds on every page: reading them on the pages
+        # that are followed finds them all, at no cost per article.
+        for url in result.feeds:
+            if request := self._request(url, self.parse_feed):
+                yield request
+        for url in result.links:
+            if request := self._request(url, self.parse_page):
+                yield request
 
     def _parse_other(self, response: Response) -> Iterable[Request]:
         """A start URL or link that is a sitemap or a feed rather than a page."""

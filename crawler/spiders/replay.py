@@ -8,8 +8,8 @@
   ``-s HTTPCACHE_ENABLED=1``): every stored response; HTML pages the page
   classifier calls listings are skipped, as the crawl would have.
 
-The pages go through the same bridge and item pipelines as a crawl, so the
-output is what a fresh crawl would write with today's extractors.
+The pages go through the same page service and item pipelines as a crawl, so
+the output is what a fresh crawl would write with today's extractors.
 """
 
 from __future__ import annotations
@@ -20,23 +20,18 @@ import json
 import logging
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from scrapy import Spider
-from scrapy.exceptions import NotConfigured, UsageError
+from scrapy.exceptions import UsageError
 from scrapy.http import Headers, HtmlResponse, Response
 from scrapy.responsetypes import responsetypes
 from w3lib.http import headers_raw_to_dict
 
-from crawler.bridge import Extraction, ExtractionError
+from crawler.extraction.pages import PageResult
+from crawler.extraction.service import ExtractionFailed, PageService
 from crawler.failures import log_page_failure
 from crawler.hints import hints_for
-from crawler.pagetype import classify
-from crawler.spiders.base import apply_default_feed
-from extractors import Article
-
-if TYPE_CHECKING:
-    from scrapy.crawler import Crawler
 
 __all__ = ["ReplaySpider", "cached_responses", "fixture_responses"]
 
@@ -104,42 +99,38 @@ class ReplaySpider(Spider):
         if not self.root.exists():
             raise UsageError(f"-a path={path!r} does not exist")
         self.from_cache = any(self.root.glob("**/pickled_meta"))
-        self.extraction: Extraction | None = None
 
-    @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ReplaySpider:
-        """Set up the default feed and extraction, as the articles spider does."""
-        apply_default_feed(crawler)
-        spider: ReplaySpider = super().from_crawler(crawler, *args, **kwargs)
-        try:
-            spider.extraction = Extraction.from_crawler(crawler)
-        except NotConfigured as exc:
-            raise UsageError(f"replay needs extraction: {exc}") from exc
-        return spider
+    @property
+    def pages(self) -> PageService:
+        """The crawl's page service (an extension, built after the spider)."""
+        service = self.crawler.get_extension(PageService)
+        if service is None:
+            raise UsageError("replay needs crawler.extraction.service.PageService in EXTENSIONS")
+        return service
 
     async def start(self) -> AsyncIterator[Any]:
         """Yield an article per stored article page (no request is made)."""
-        assert self.extraction is not None
         stats = self.crawler.stats
         responses = (cached_responses if self.from_cache else fixture_responses)(self.root)
         for response in responses:
             stats.inc_value("replay/pages")
-            if not self._is_article(response):
-                continue
             try:
-                article: Article = await self.extraction(response)
-            except ExtractionError as exc:
+                result = await self._process(response)
+            except ExtractionFailed as exc:
                 log_page_failure(self.crawler, response.url, exc)
                 continue
-            yield article
+            if result is not None and result.article is not None:
+                yield result.article
 
-    def _is_article(self, response: Response) -> bool:
+    async def _process(self, response: Response) -> PageResult | None:
+        """A fixture is an article page by definition; a cached page is classified as
+        the crawl would have, and a listing (or anything not HTML) skipped."""
         if not self.from_cache:
-            return True  # a fixture is an article page by definition
+            return await self.pages.article(response)
         if response.status != 200 or not isinstance(response, HtmlResponse):
             self.crawler.stats.inc_value("replay/skipped/not_html")
-            return False
-        verdict = classify(response.selector.root, response.url, hints_for(response.url))
-        if not verdict.is_article:
+            return None
+        result = await self.pages.page(response, hints_for(response.url).article_urls)
+        if result.verdict is not None and not result.verdict.is_article:
             self.crawler.stats.inc_value("replay/skipped/listing")
-        return verdict.is_article
+        return result

@@ -1,7 +1,6 @@
 """akhbar-almaghrib.test: an Arabic news site on a Jannah-style theme (seed 001)."""
 
-from extractors.base import SiteExtractor
-from extractors.registry import register
+from extractors.site import SiteExtractor, register
 
 
 @register

@@ -4,8 +4,7 @@ Its top bar shows today's date ("vendredi, novembre 22, 2024"); the article's
 own date is the ``<time>`` in the post header.
 """
 
-from extractors.base import SiteExtractor
-from extractors.registry import register
+from extractors.site import SiteExtractor, register
 
 
 @register

@@ -1,7 +1,6 @@
 """marokko-aktuell.test: a German news site on a Jannah-style theme (seed 003)."""
 
-from extractors.base import SiteExtractor
-from extractors.registry import register
+from extractors.site import SiteExtractor, register
 
 
 @register

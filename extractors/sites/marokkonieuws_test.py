@@ -1,7 +1,6 @@
 """marokkonieuws.test: a Dutch WordPress news site (seed 000)."""
 
-from extractors.base import SiteExtractor
-from extractors.registry import register
+from extractors.site import SiteExtractor, register
 
 
 @register
@@ -12,7 +11,7 @@ class MarokkoNieuws(SiteExtractor):
     title = "article.post h1.entry-title"
     body = "article.post div.entry-content"
     # The inline "Lees ook: <a>" paragraphs carry no class: the generic read-also
-    # rule in extractors.blocks drops them, so only the blocks with a class are here.
+    # rule in extractors.generic.blocks drops them, so only the blocks with a class are here.
     noise = ("figure", ".sharedaddy", ".related-posts")
     published = "header.entry-header span.posted-on"
     section = "header.entry-header span.cat-links a[rel~=category]"

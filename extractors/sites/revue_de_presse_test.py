@@ -1,7 +1,6 @@
 """revue-de-presse.test: a French press-review aggregator (seed 002)."""
 
-from extractors.base import SiteExtractor
-from extractors.registry import register
+from extractors.site import SiteExtractor, register
 
 
 @register

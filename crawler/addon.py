@@ -1,0 +1,149 @@
+"""The project's add-on: every ``NEWSCLEAN_*`` default, the components, and the
+settings that depend on others.
+
+Scrapy applies add-ons after the spider is built and before any component is,
+with the command line's and the spider's settings already in place: the one
+moment a default that depends on other settings can be decided right (the feed
+a crawl writes depends on ``-o`` and on the Redis URL). Registered in
+``ADDONS`` (:mod:`crawler.settings`); another Scrapy project gets the whole
+newsclean crawl by adding it to its own ``ADDONS``.
+
+Every ``NEWSCLEAN_*`` default is written here, once: code reads settings without
+a default of its own. A value set anywhere else (the project's settings, the
+spider, ``-s``) wins over these. A component can be switched off with its
+``NEWSCLEAN_<X>_ENABLED`` setting, or by setting it to ``None`` in its Scrapy
+dict (``ITEM_PIPELINES``, ``EXTENSIONS``...).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+
+from scrapy.settings import SETTINGS_PRIORITIES
+from scrapy.utils.misc import load_object
+
+from crawler.distributed import settings as distributed
+from crawler.distributed.keys import DEFAULT_PREFIX, redis_url, worker_id
+from extractors.article import Article
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.settings import BaseSettings
+
+__all__ = ["COMPONENTS", "DEFAULTS", "Addon"]
+
+DEFAULTS: dict[str, Any] = {
+    # Output: with no -o/-O/FEEDS, JSON Lines in this file ("%(name)s": the spider);
+    # in a distributed crawl "<stem>.<host>-<pid>.jsonl", one file per worker.
+    "NEWSCLEAN_DEFAULT_FEED": "%(name)s.jsonl",
+    # An ISO date: articles published earlier are skipped and dropped (-a since=).
+    "NEWSCLEAN_SINCE": "",
+    # Off: article pages become stub items, without extraction (the crawl benchmark).
+    "NEWSCLEAN_EXTRACTION_ENABLED": True,
+    # "process" on 2+ cores, else "inline"; or "thread" (docs/crawling.md).
+    "NEWSCLEAN_EXTRACTION_EXECUTOR": "auto",
+    # Threads or processes, for the last two executors.
+    "NEWSCLEAN_EXTRACTION_WORKERS": 1,
+    # Site extractor modules loaded at start-up; empty: every module of extractors.sites.
+    "NEWSCLEAN_SITE_MODULES": [],
+    # Links are followed from listing pages only, unless this is on.
+    "NEWSCLEAN_FOLLOW_ARTICLE_LINKS": False,
+    "NEWSCLEAN_VALIDATION_ENABLED": True,
+    "NEWSCLEAN_DATE_WINDOW_ENABLED": True,
+    "NEWSCLEAN_DEDUPE_ENABLED": True,
+    "NEWSCLEAN_NEAR_DUPLICATES_ENABLED": True,
+    # Estimated Jaccard similarity of body shingles from which a body is a near duplicate.
+    "NEWSCLEAN_NEAR_DUPLICATES_THRESHOLD": 0.8,
+    # Kept URL -> near-duplicate URLs, JSON Lines; "": beside the first local feed.
+    "NEWSCLEAN_NEAR_DUPLICATES_FILE": "",
+    "NEWSCLEAN_STATS_ENABLED": True,
+    "NEWSCLEAN_SUMMARY_ENABLED": True,
+    # A path: the crawl's stats are written there as JSON when it ends.
+    "NEWSCLEAN_STATS_DUMP": "",
+    # With a JOBDIR: restart discovery after a crash (crawler.resume).
+    "NEWSCLEAN_RESUME_ENABLED": True,
+    # Distributed crawling (crawler.distributed, docs/distributed.md).
+    "NEWSCLEAN_REDIS_ENABLED": True,
+    # "": the environment variable NEWSCLEAN_REDIS_URL, else a single-machine crawl.
+    "NEWSCLEAN_REDIS_URL": "",
+    "NEWSCLEAN_REDIS_PREFIX": DEFAULT_PREFIX,
+    # Seconds the queue and every worker's leases must stay empty before a worker stops.
+    "NEWSCLEAN_REDIS_IDLE_CLOSE": 30.0,
+    # Seconds of silence after which a worker is dead and its leases are requeued.
+    "NEWSCLEAN_REDIS_WORKER_TIMEOUT": 30.0,
+    # Scrapy settings our components need.
+    "LOG_FORMATTER": "crawler.logformatter.ArticleLogFormatter",
+    "FEED_EXPORT_ENCODING": "utf-8",
+    "FEED_EXPORT_FIELDS": list(Article.field_names()),
+}
+
+#: Scrapy component dicts -> our components and their orders.
+COMPONENTS: dict[str, dict[str, int]] = {
+    "ITEM_PIPELINES": {
+        "crawler.pipelines.ValidationPipeline": 100,
+        "crawler.pipelines.DateWindowPipeline": 150,
+        "crawler.pipelines.UrlDedupePipeline": 200,
+        "crawler.pipelines.NearDuplicatePipeline": 300,
+        "crawler.pipelines.ArticleStatsPipeline": 900,
+    },
+    "EXTENSIONS": {
+        "crawler.extraction.service.PageService": 100,
+        "crawler.extensions.CrawlSummary": 500,
+        # After Scrapy's SpiderState and FeedExporter (0): its spider_closed runs last.
+        "crawler.resume.CrashRecovery": 600,
+    },
+    "DOWNLOADER_MIDDLEWARES": {
+        # Before RedirectMiddleware (600) sees a 3xx: a looping or off-site redirect fails.
+        "crawler.middlewares.RedirectGuardMiddleware": 610,
+    },
+}
+
+FLUSHING_EXPORTER = "crawler.exporters.FlushingJsonLinesItemExporter"
+
+
+class Addon:
+    """Sets the project's defaults and components; see the module docstring."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Addon:
+        """Scrapy's constructor hook."""
+        return cls()
+
+    def update_settings(self, settings: BaseSettings) -> None:
+        """Defaults first, then what depends on them: the feed, distributed mode."""
+        for name, value in DEFAULTS.items():
+            settings.setdefault(name, value, priority="addon")
+        for name, components in COMPONENTS.items():
+            for path, order in components.items():
+                settings.setdefault_in_component_priority_dict(name, load_object(path), order)
+        exporters = settings.getdict("FEED_EXPORTERS")
+        for name in ("jsonlines", "jsonl"):  # -o x.jsonl picks "jsonl"
+            exporters.setdefault(name, FLUSHING_EXPORTER)
+        priority = max(settings.getpriority("FEED_EXPORTERS") or 0, SETTINGS_PRIORITIES["addon"])
+        settings.set("FEED_EXPORTERS", exporters, priority)
+        url = redis_url(settings)
+        _default_feed(settings, distributed=bool(url))
+        if url:
+            distributed.apply(settings, url)
+
+
+def _default_feed(settings: BaseSettings, *, distributed: bool) -> None:
+    """``NEWSCLEAN_DEFAULT_FEED`` as the feed, unless ``-o``/``-O``/``FEEDS`` name one.
+
+    In a distributed crawl, ``articles.jsonl`` becomes ``articles.<host>-<pid>.jsonl``:
+    two workers started in one folder must not write one file. A default feed
+    named on the command line is taken as it is.
+    """
+    if settings.getdict("FEEDS"):
+        return
+    feed = settings.get("NEWSCLEAN_DEFAULT_FEED")
+    if not feed:
+        return
+    named_by_user = (settings.getpriority("NEWSCLEAN_DEFAULT_FEED") or 0) > SETTINGS_PRIORITIES[
+        "project"
+    ]
+    if distributed and not named_by_user:
+        path = PurePath(feed)
+        feed = str(path.with_name(f"{path.stem}.{worker_id()}{path.suffix}"))
+    settings.set("FEEDS", {feed: {"format": "jsonlines"}}, priority="addon")

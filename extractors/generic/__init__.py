@@ -1,0 +1,17 @@
+"""The generic extractor: the article's paragraphs out of any page, no site rules.
+
+- :mod:`~extractors.generic.vocabulary`: class and id words of page furniture
+  and of article containers, shared by pruning and scoring;
+- :mod:`~extractors.generic.prune`: remove what is never article text;
+- :mod:`~extractors.generic.scoring`: find the element that holds the article;
+- :mod:`~extractors.generic.blocks`: cut it into paragraphs, drop non-article lines;
+- :mod:`~extractors.generic.fallback`: readability-lxml's second opinion;
+- :mod:`~extractors.generic.extractor`: the three passes in order.
+
+May import :mod:`extractors.page`, :mod:`extractors.text` and
+:mod:`extractors.limits`; never the metadata readers, the site extractors or the API.
+"""
+
+from extractors.generic.extractor import MIN_BODY_CHARS, generic_paragraphs
+
+__all__ = ["MIN_BODY_CHARS", "generic_paragraphs"]

@@ -1,0 +1,44 @@
+"""The generic extractor: the rule of last resort, for any news page.
+
+Pipeline: prune page furniture (:mod:`~extractors.generic.prune`), score
+containers and pick the article (:mod:`~extractors.generic.scoring`), cut it
+into paragraphs and drop the non-article lines (:mod:`~extractors.generic.blocks`).
+When our scorer finds nothing worth calling an article, readability-lxml gets
+the page as a second opinion (:mod:`~extractors.generic.fallback`).
+"""
+
+from __future__ import annotations
+
+from extractors.generic.blocks import Block, blocks, paragraphs
+from extractors.generic.fallback import readability_paragraphs
+from extractors.generic.prune import prune
+from extractors.generic.scoring import best_candidate, with_siblings
+from extractors.limits import checkpoint
+from extractors.page.tree import Element, ItemProps
+
+__all__ = ["MIN_BODY_CHARS", "generic_paragraphs"]
+
+# A body shorter than this is not an article (a caption, a cookie notice, a
+# teaser); readability-lxml is asked for a second opinion.
+MIN_BODY_CHARS = 200
+
+
+def generic_paragraphs(
+    tree: Element, title: str | None, props: ItemProps | None = None
+) -> list[str]:
+    """The article's paragraphs from a parsed page; ``tree`` is modified."""
+    checkpoint("pruning")
+    prune(tree, props)
+    checkpoint("scoring")
+    body = tree.find("body")
+    root = body if body is not None else tree
+    top, scores = best_candidate(root)
+    found: list[Block] = []
+    if top is not None:
+        found = blocks(with_siblings(top, scores, root))
+    result = paragraphs(found, title)
+    if sum(len(p) for p in result) >= MIN_BODY_CHARS:
+        return result
+    checkpoint("the readability-lxml fallback")
+    second = readability_paragraphs(root, title)
+    return second if sum(map(len, second)) > sum(map(len, result)) else result

@@ -1,0 +1,165 @@
+"""Remove what is never article text before candidate scoring.
+
+Each rule names a kind of page element, never one site's markup: navigation,
+menus, widgets, share bars, teaser lists, hidden modals, forms. A rule never
+removes an element that holds most of the page's paragraphs, so a site that
+wraps its whole page in ``<header>`` or a "sidebar" div loses nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+
+from extractors.generic.vocabulary import class_and_id, name_kind
+from extractors.limits import checkpoint
+from extractors.page.tree import Element, ItemProps, drop, itemprops, number, text_of
+
+__all__ = ["prune"]
+
+# Elements whose content is never article text.
+_ALWAYS_DROP = (
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
+    "embed", "audio", "video", "source", "picture", "map", "button", "input", "select",
+    "textarea", "option", "dialog", "link", "meta",
+)  # fmt: skip
+
+# Page furniture by its semantic tag: menus, sidebars, site header and footer.
+_STRUCTURAL_DROP = ("nav", "aside", "footer", "header", "menu")
+
+# ARIA roles of page furniture.
+_ROLES = re.compile(
+    r"^(?:navigation|complementary|banner|contentinfo|search|dialog|alertdialog|menu|menubar"
+    r"|toolbar|tablist)$",
+    re.I,
+)
+
+# Inline elements keep their content even when their class looks like
+# boilerplate: removing an <a class="tag"> would cut words out of a sentence.
+_INLINE = frozenset(
+    "a abbr b bdi bdo cite code em font i kbd mark q s small span strong sub sup time u var "
+    "wbr".split()
+)
+
+# Microdata properties whose elements hold metadata, not text: the page repeats
+# its publisher, images, dates and bylines for machines, usually hidden by CSS.
+_METADATA_PROPS = frozenset(
+    "publisher image logo thumbnail thumbnailUrl datePublished dateModified dateCreated "
+    "keywords interactionStatistic author creator contributor copyrightHolder sourceOrganization "
+    "mainEntityOfPage".split()
+)
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+# Whole class tokens that hide an element on every screen. Responsive variants
+# such as "hidden-xs" hide it on small screens only, so they are not here.
+_HIDDEN_CLASSES = frozenset({"hidden", "d-none", "is-hidden", "u-hidden", "hide"})
+
+# An element holding at least this share of the page's paragraphs is the page's
+# frame, not furniture, whatever its tag or class says.
+_FRAME_SHARE = 0.5
+# An element with less than this share of the page's text holds too little to be
+# its frame, whatever its paragraph count (a list of one-line <p> teasers).
+_MIN_FRAME_SHARE = 0.1
+
+
+_P_COUNT = lxml.etree.XPath("count(.//p)")
+_TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space(.))")
+
+
+# The attributes the rules below read. Most elements have none of them (most <p>,
+# <a href>, <img src>), and the rest few: the rules ask for the attributes an
+# element has, not for all seven (an el.get() that finds nothing costs as much as
+# one that does).
+_RULE_ATTRIBUTES = frozenset({"itemprop", "hidden", "aria-hidden", "role", "style", "class", "id"})
+
+
+def _is_furniture(el: Element) -> bool:
+    # A comment or processing instruction has a function for a tag and no keys.
+    tag = el.tag
+    if tag in _STRUCTURAL_DROP:
+        return True
+    # el.keys() and el.get() rather than el.attrib: attrib builds a proxy object on
+    # every call, and this function runs for most elements of every page.
+    present = _RULE_ATTRIBUTES.intersection(el.keys())
+    if not present:
+        return False
+    if "itemprop" in present and el.get("itemprop") in _METADATA_PROPS:
+        return True
+    if "hidden" in present or ("aria-hidden" in present and el.get("aria-hidden") == "true"):
+        return True
+    if "role" in present and _ROLES.match(el.get("role") or ""):
+        return True
+    if "style" in present and _HIDDEN_STYLE.search(el.get("style") or ""):
+        return True
+    if tag in _INLINE:
+        return False
+    cls = el.get("class") if "class" in present else None
+    if cls and not _HIDDEN_CLASSES.isdisjoint(cls.split()):
+        return True
+    names = class_and_id(cls, el.get("id") if "id" in present else None)
+    if not names:
+        return False
+    boilerplate, positive = name_kind(names)
+    return boilerplate and not positive
+
+
+def prune(tree: Element, props: ItemProps | None = None) -> None:
+    """Remove non-article elements from ``tree`` in place (``props``: its itemprops)."""
+    lxml.etree.strip_elements(tree, *_ALWAYS_DROP, with_tail=False)
+    body = tree.find("body")
+    root = body if body is not None else tree
+    bodies = (itemprops(tree) if props is None else props).get("articleBody", [])
+    frame = _Frame(root, {a for body_el in bodies for a in body_el.iterancestors()})
+    pending = [root]
+    while pending:
+        checkpoint("pruning")
+        for el in _furniture(pending.pop()):
+            if frame.holds_article(el):
+                pending.append(el)  # the frame stays; the furniture inside it goes
+            else:
+                drop(el)
+
+
+def _furniture(root: Element) -> list[Element]:
+    """The outermost furniture elements under ``root``, in document order."""
+    found = []
+    walker = lxml.etree.iterwalk(root, events=("start",))
+    for _event, el in walker:
+        if el is not root and _is_furniture(el):
+            found.append(el)
+            walker.skip_subtree()  # what is inside goes with it
+    return found
+
+
+class _Frame:
+    """Whether an element is the article's frame rather than furniture.
+
+    The frame: ancestors of an ``itemprop=articleBody``, and any element holding
+    half the page's text or paragraphs. Most furniture is small, so the cheap
+    text-length test settles it before paragraphs are counted.
+    """
+
+    def __init__(self, root: Element, protected: set[Element]) -> None:
+        self.root = root
+        self.protected = protected
+        self.text = number(_TEXT_LENGTH, root)
+        self._paragraphs = -1.0
+
+    def holds_article(self, el: Element) -> bool:
+        if el in self.protected:
+            return True
+        # The raw text is never shorter than the normalized: most furniture is
+        # small, and its raw length (one C call) settles it without the XPath.
+        if len(text_of(el)) < _MIN_FRAME_SHARE * self.text:
+            return False
+        length = number(_TEXT_LENGTH, el)
+        if self.text > 0 and length >= _FRAME_SHARE * self.text:
+            return True
+        if length < _MIN_FRAME_SHARE * self.text:
+            return False
+        # Paragraph share, for pages whose text sits outside <p> (tables, divs).
+        if self._paragraphs < 0:
+            self._paragraphs = number(_P_COUNT, self.root)
+        return self._paragraphs > 1 and number(_P_COUNT, el) >= _FRAME_SHARE * self._paragraphs

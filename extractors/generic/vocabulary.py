@@ -1,0 +1,83 @@
+"""Class and id words that say what an element is: page furniture, or the article.
+
+Shared by pruning (furniture goes) and scoring (a container's class weighs on
+its score). Each word group names a kind of element, never one site's markup.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors.page.tree import Element
+
+__all__ = ["BOILERPLATE", "MAX_NAMES_CHARS", "POSITIVE", "class_and_id", "class_id", "name_kind"]
+
+# Class or id words of boilerplate blocks, matched as whole words of the
+# lower-cased class/id string (hyphens and underscores separate words). Each group
+# says what it catches. Lower-casing first rather than re.IGNORECASE lets the
+# regex engine skip to the possible first letters.
+BOILERPLATE = re.compile(
+    r"(?<![^\s_-])(?:"
+    r"related|relacionad[oa]s?|verwandt|gerelateerd|connexes?"  # related-article blocks
+    r"|share|sharing|sharer|social|socials|sociales|addthis|sharethis"  # share bars
+    r"|comments?|disqus|respond|reactions?"  # comment sections
+    r"|newsletter|subscribe|subscription|signup|register|login|account"  # sign-up boxes
+    r"|ads?|advert\w*|adsense|dfp|banner|sponsor\w*|promo\w*|outbrain|taboola|partner"  # ads
+    r"|recommend\w*|popular|most-read|mostread|trending|top-stories|more-stories"  # teaser lists
+    r"|ticker|breaking-news|marquee|news-?flash|headlines"  # headline tickers
+    r"|breadcrumbs?|crumbs?|pagination|pager|nav|navbar|navigation|menu|submenu"  # navigation
+    r"|sidebar|side-bar|weather|wetter|meteo|clima|horoscope"  # sidebars, widgets
+    r"|cookies?|consent|gdpr|modal|popup|overlay|lightbox|toast"  # overlays
+    r"|tags?|tag-?list|tagcloud|keywords|topics"  # tag lists
+    r"|author-?bio|about-author|author-box"  # author boxes
+    r"|print|toolbar|tools|utility|byline|dateline|meta|post-meta|entry-meta"  # article tools
+    r"|caption|credits?|copyright|disclaimer"  # captions, credits
+    r"|read-?more|see-?also|also-?read|read-?also|lire-aussi|lees-ook|more-on|teasers?"
+    r"|masthead|site-header|site-footer|footer|sr-only|visually-hidden|screen-reader"
+    r")(?![^\s_-])",
+)
+
+# Class or id words of article containers: an element matching these is never
+# dropped by BOILERPLATE, whatever else its class says ("post-content tags-inline").
+# Matched against the lower-cased class/id string, as BOILERPLATE.
+POSITIVE = re.compile(
+    r"article|story|entry|post-?(?:body|content|text)|content-?body|main-?content|body-?text"
+    r"|articlebody|text-?body|news-?body|texto|tresc|inhalt|artikel",
+)
+
+
+@lru_cache(maxsize=4096)
+def name_kind(names: str) -> tuple[bool, bool]:
+    """(looks like boilerplate, looks like an article container) for a class/id string.
+
+    Cached: a page repeats the same few dozen class strings hundreds of times, and
+    the patterns are long alternations.
+
+    >>> name_kind("related-posts"), name_kind("entry-content"), name_kind("hidden-xs")
+    ((True, False), (False, True), (False, False))
+    """
+    names = names.lower()
+    return BOILERPLATE.search(names) is not None, POSITIVE.search(names) is not None
+
+
+# Class and id text past this length is not read: real class lists are a few
+# dozen words, and the patterns cost time per character (a page of megabyte-long
+# class attributes took seconds).
+MAX_NAMES_CHARS = 512
+
+
+def class_id(el: Element) -> str:
+    """The class and id of an element as one string ("" when it has neither)."""
+    return class_and_id(el.get("class"), el.get("id"))
+
+
+def class_and_id(cls: str | None, ident: str | None) -> str:
+    """``cls`` and ``ident`` as one string, cut at :data:`MAX_NAMES_CHARS`.
+
+    >>> class_and_id("post entry", "main")
+    'post entry main'
+    """
+    if cls and ident:
+        return f"{cls} {ident}"[:MAX_NAMES_CHARS]
+    return (cls or ident or "")[:MAX_NAMES_CHARS]

@@ -1,0 +1,123 @@
+"""Read the article object out of a page's JSON-LD blocks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from extractors.page.tree import Element
+
+__all__ = ["ARTICLE_TYPES", "article_object", "first_url", "names", "objects", "page_types"]
+
+#: schema.org types whose properties describe the article on the page.
+ARTICLE_TYPES = frozenset(
+    {
+        "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
+        "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting",
+        "LiveBlogPosting", "TechArticle", "ScholarlyArticle", "Report", "SocialMediaPosting",
+    }
+)  # fmt: skip
+_PAGE_TYPES = frozenset({"WebPage", "ItemPage", "CollectionPage"})
+
+
+def _objects(data: Any) -> Iterator[dict[str, Any]]:
+    """Every dict in a JSON-LD document, through lists and @graph."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            yield item
+            graph = item.get("@graph")
+            if graph is not None:
+                stack.append(graph)
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    if isinstance(kind, str):
+        return {kind.rsplit("/", 1)[-1]}
+    if isinstance(kind, list):
+        return {k.rsplit("/", 1)[-1] for k in kind if isinstance(k, str)}
+    return set()
+
+
+def objects(tree: Element) -> Iterator[dict[str, Any]]:
+    """Every object of every JSON-LD block of the page, through lists and @graph.
+
+    Broken JSON is common (trailing commas, raw newlines in strings): a block that
+    does not parse is skipped, it never fails the page.
+    """
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except (ValueError, RecursionError):
+            continue
+        yield from _objects(data)
+
+
+def page_types(tree: Element) -> set[str]:
+    """The schema.org types the page's JSON-LD declares, its ``mainEntity`` included,
+    each without a URL prefix ("https://schema.org/NewsArticle" is "NewsArticle").
+
+    >>> import lxml.etree
+    >>> page = lxml.etree.fromstring('<html><head><script type="application/ld+json">'
+    ...     '{"@type": "WebPage", "mainEntity": {"@type": "https://schema.org/NewsArticle"}}'
+    ...     '</script></head></html>')
+    >>> sorted(page_types(page))
+    ['NewsArticle', 'WebPage']
+    """
+    found: set[str] = set()
+    for obj in objects(tree):
+        found |= _types(obj)
+        main = obj.get("mainEntity")
+        for entity in _objects(main) if isinstance(main, dict | list) else ():
+            found |= _types(entity)
+    return found
+
+
+def article_object(tree: Element) -> dict[str, Any]:
+    """The first Article-typed JSON-LD object of the page, or {} if there is none."""
+    fallback: dict[str, Any] = {}
+    for obj in objects(tree):
+        kinds = _types(obj)
+        if kinds & ARTICLE_TYPES:
+            return obj
+        if not fallback and kinds & _PAGE_TYPES and "headline" in obj:
+            fallback = obj
+    return fallback
+
+
+def names(value: Any) -> list[str]:
+    """Names from a Person/Organization value, a string, or a list of them.
+
+    >>> names([{"@type": "Person", "name": "Jane Doe"}, "John Roe"])
+    ['Jane Doe', 'John Roe']
+    """
+    out: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict) and isinstance(item.get("name"), str):
+            out.append(item["name"])
+    return out
+
+
+def first_url(value: Any) -> str | None:
+    """A URL from an ImageObject, a string, or a list of them.
+
+    >>> first_url([{"@type": "ImageObject", "url": "https://x.test/a.jpg"}])
+    'https://x.test/a.jpg'
+    """
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str) and item:
+            return item
+        if isinstance(item, dict):
+            for key in ("url", "contentUrl", "@id"):
+                if isinstance(item.get(key), str):
+                    return str(item[key])
+    return None

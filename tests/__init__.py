@@ -1,0 +1,1 @@
+"""The test suite: tests/extractors, tests/crawler, tests/benchmarks; helpers in tests/support."""
