@@ -64,6 +64,9 @@ MAX_LEFTOVER = 0.2
 # article with its headline, byline and share bar: it is replaced instead.
 ARTICLE_SLACK = 1.5
 ARTICLE_SLACK_TOKENS = 150
+# Scripts shorter than this hold code, not a copy of the article in a state blob
+# (window.__INITIAL_STATE__, AtlasObscura.current_article = {"body": ...}).
+STATE_BLOB_CHARS = 1000
 # An <h1> of this many words outside the article's element is its headline; a
 # site's logo or name in an <h1> is shorter, and stays.
 HEADLINE_WORDS = 4
@@ -207,7 +210,8 @@ def _token_spans(
 def transplant(host: Host, located: Located, spec: ListingSpec) -> HtmlElement:
     """The host page with the listing of ``spec`` where its article was (``host`` is changed).
 
-    The old headline (an ``<h1>`` left outside the replaced element) goes too.
+    The old headline (an ``<h1>`` left outside the replaced element) goes too, and so
+    do inline scripts holding a copy of the article (JSON-LD is :func:`relabel_head`'s).
     """
     listing = render(spec)
     listing.tail = located.element.tail
@@ -215,12 +219,23 @@ def transplant(host: Host, located: Located, spec: ListingSpec) -> HtmlElement:
     if parent is None:
         raise ValueError(f"the article element of {host.page.id} has no parent")
     parent.replace(located.element, listing)
+    for script in list(host.root.iter("script")):
+        if _holds_article(script, host.expected):
+            script.drop_tree()
     ours = set(listing.iter("h1"))
     for heading in list(host.root.iter("h1")):
         inside = heading in ours or any(el is listing for el in heading.iter())
         if not inside and len(heading.text_content().split()) >= HEADLINE_WORDS:
             heading.drop_tree()
     return host.root
+
+
+def _holds_article(script: HtmlElement, expected: frozenset[tuple[str, ...]]) -> bool:
+    """Whether an inline script carries the old article (a state blob: ``{"body": ...}``)."""
+    text = script.text or ""
+    if len(text) < STATE_BLOB_CHARS or script.get("type") == "application/ld+json":
+        return False
+    return leftover_share(frozenset(shingles(text)), expected) >= MAX_LEFTOVER
 
 
 def visible_shingles(root: HtmlElement) -> frozenset[tuple[str, ...]]:
@@ -265,7 +280,7 @@ def relabel_head(
     for element in root.xpath("//*[@itemtype]"):
         if _ARTICLE_TYPES.search(element.get("itemtype", "")):
             element.set("itemtype", "https://schema.org/WebPage")
-    for old in head.findall("title"):
+    for old in root.xpath("//title[not(ancestor::svg)]"):  # some pages repeat it in <body>
         old.drop_tree()
     new = [
         lxml.html.Element("meta", charset="utf-8"),

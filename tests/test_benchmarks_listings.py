@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import random
 from pathlib import Path
 
@@ -36,6 +37,7 @@ def _story(number: int) -> list[str]:
 
 def _html(number: int) -> str:
     body = "".join(f"<p>{paragraph}</p>" for paragraph in _story(number))
+    state = json.dumps({"title": f"Story {number}", "body": " ".join(_story(number) * 2)})
     return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
 <title>Story {number}: the bridge reopens after the winter flood | Elm Gazette</title>
 <meta property="og:type" content="article"><meta property="og:site_name" content="Elm Gazette">
@@ -46,7 +48,9 @@ def _html(number: int) -> str:
 <main><article><h1>Story {number}: the bridge reopens after the winter flood</h1>
 <p class="byline">By Ann Reporter</p><div class="story-body">{body}</div></article></main>
 <aside><h3>Most read</h3><ul><li><a href="/x/">Town hall news</a></li></ul></aside>
-<footer><p>{FOOTER}</p></footer></body></html>"""
+<footer><p>{FOOTER}</p></footer>
+<title>Story {number}: a second title, where some pages repeat it</title>
+<script>window.__STATE__ = {state};</script><script>track("page");</script></body></html>"""
 
 
 def _pages(tmp_path: Path, count: int) -> list[Page]:
@@ -93,7 +97,11 @@ def test_section_listing_has_n_teasers_and_keeps_the_page_around_them(
     assert "Story 0:" not in text
     assert "By Ann Reporter" not in text
     assert listing.leftover == 0.0
-    # the head describes a listing now
+    # so is its copy in a state blob, not the site's other scripts
+    assert b"window.__STATE__" not in listing.html
+    assert b'track("page")' in listing.html
+    # the head describes a listing now, and the stray <title> in the body is gone
+    assert len(doc.findall(".//title")) == 1
     assert doc.xpath('//meta[@property="og:type"]/@content') == ["website"]
     assert not doc.xpath('//script[@type="application/ld+json"]')
     assert doc.findtext(".//title").startswith(spec.name)
