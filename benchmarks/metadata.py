@@ -239,6 +239,8 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--json", type=Path, help="also write every value to this file")
     args = parser.parse_args(argv)
+    if args.worst < 0:
+        parser.error(f"--worst must be at least 0, got {args.worst}")
     unknown = [name for name in args.tools if name not in META_TOOLS]
     if unknown or not args.tools:
         parser.error(f"--tools: unknown {', '.join(unknown)}; choose among {','.join(META_TOOLS)}")

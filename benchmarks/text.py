@@ -228,7 +228,10 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default="declared",
         help="how the pages are decoded before flattening (benchmarks.flatten, rule 1)",
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error(f"--repeat must be at least 1, got {args.repeat}")
+    return args
 
 
 def _tool_list(value: str) -> tuple[str, ...]:
