@@ -34,8 +34,16 @@ lint: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The development corpora (kept outside the repository, see benchmarks/README.md):
+# both by default; CORPORA="a b" for others, CORPUS=a for one (the older spelling).
+CORPORA ?= $(if $(CORPUS),$(CORPUS),../shared/bench/article-extraction-benchmark ../shared/bench/readability-test-pages)
+CORPUS_ARGS = $(foreach corpus,$(CORPORA),--corpus $(corpus))
+
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.extraction --corpus $(CORPUS) --repeat 8
+	$(BIN)/python -m benchmarks.extraction $(CORPUS_ARGS) --repeat 8 --worst 10 --no-fallback
+	$(BIN)/python -m benchmarks.metadata $(CORPUS_ARGS) --worst 5
+	$(BIN)/python -m benchmarks.pagetype $(CORPUS_ARGS) --errors 10
+	$(BIN)/python -m benchmarks.text $(CORPUS_ARGS) --repeat 3
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,4 +1,7 @@
-"""Benchmarks of the generic extractor against other tools on a public corpus.
+"""Benchmarks on public corpora, with peers in the same run: article bodies
+(``extraction``), metadata (``metadata``), page types (``pagetype``, with the
+listing builder of ``listings`` and ``mixedsite``) and text dumps (``flatten``,
+``text``).
 
 Not part of the installed package: run from a checkout, as described in
 ``benchmarks/README.md``. Modules here import the tools they measure only

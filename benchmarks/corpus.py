@@ -3,7 +3,11 @@
 The layout is the one of the public article-extraction-benchmark::
 
     <corpus>/html/<id>.html.gz     the page as downloaded, gzipped
-    <corpus>/ground-truth.json     {id: {"articleBody": str, "url": str}}
+    <corpus>/ground-truth.json     {id: {"articleBody": str, "url": str, ...}}
+
+Other string fields of an entry (the readability-test-pages corpus has
+``title``, ``byline``, ``publishedTime``, ``siteName``, ``excerpt``, ``lang``)
+are kept in :attr:`Page.metadata`; a field that is null or empty is left out.
 
 Only the standard library is imported here: the measuring subprocesses load
 the corpus before their tool, and must not pay for anything else.
@@ -13,11 +17,13 @@ from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
-__all__ = ["GROUND_TRUTH", "HTML_DIR", "CorpusError", "Page", "load_corpus"]
+__all__ = ["GROUND_TRUTH", "HTML_DIR", "CorpusError", "Page", "corpus_name", "load_corpus"]
 
 GROUND_TRUTH = "ground-truth.json"
 HTML_DIR = "html"
@@ -41,6 +47,10 @@ class Page:
     """The article body a person marked, as plain text."""
     path: Path
     """The gzipped page."""
+    metadata: Mapping[str, str] = field(
+        default_factory=lambda: MappingProxyType({}), compare=False
+    )
+    """The entry's other non-empty string fields (``title``, ``byline``...), read-only."""
 
     def read(self) -> bytes:
         """The page's raw bytes, as the server sent them (decompressed, not decoded)."""
@@ -95,7 +105,27 @@ def _page(html: Path, page_id: str, entry: Any) -> Page:
             f"page {page_id!r} is in {GROUND_TRUTH} but {path} is missing; "
             "restore the file or remove its entry"
         )
-    return Page(id=page_id, url=entry["url"], expected=entry["articleBody"], path=path)
+    metadata = {
+        name: value
+        for name, value in entry.items()
+        if name not in _FIELDS and isinstance(value, str) and value.strip()
+    }
+    return Page(
+        id=page_id,
+        url=entry["url"],
+        expected=entry["articleBody"],
+        path=path,
+        metadata=MappingProxyType(metadata),
+    )
+
+
+def corpus_name(folder: str | Path) -> str:
+    """The name a report gives the corpus at ``folder``: its folder's name.
+
+    >>> corpus_name("../shared/bench/readability-test-pages/")
+    'readability-test-pages'
+    """
+    return Path(folder).expanduser().resolve().name or str(folder)
 
 
 def _layout_error(root: Path, why: str) -> CorpusError:

@@ -1,15 +1,17 @@
-"""Compare article-body extraction tools on a corpus: quality, speed and memory.
+"""Compare article-body extraction tools on one or more corpora: quality, speed and memory.
 
 Run from the project root::
 
-    python -m benchmarks.extraction --corpus PATH [--tools ours,trafilatura,readability]
+    python -m benchmarks.extraction --corpus PATH [--corpus PATH ...]
+                                    [--tools ours,trafilatura,readability] [--no-fallback]
                                     [--repeat N] [--json OUT] [--worst K]
 
-Each tool runs in a fresh subprocess (``benchmarks.runner``) so that the peak
-memory reported is that tool's own; this process scores the predictions with
-:mod:`extractors.evaluation.quality` and prints one table.
+Each tool runs in a fresh subprocess (``benchmarks.runner``) per corpus, so
+that the peak memory reported is that tool's own on that corpus; this process
+scores the predictions with :mod:`extractors.evaluation.quality` and prints one table per
+corpus, every tool of the run in it.
 
-``--repeat N`` runs N rounds; each round runs every tool once over the whole
+``--repeat N`` runs N rounds; each round runs every tool once over each whole
 corpus, one after the other, and a page's time is its fastest over the rounds.
 Rounds rather than N passes in one process per tool: on a shared machine the
 speed drifts over minutes, and a tool measured entirely in a slow spell would
@@ -25,11 +27,12 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks.corpus import CorpusError, load_corpus
+from benchmarks.corpus import CorpusError, Page, corpus_name, load_corpus
 from benchmarks.runner import ToolRun, peak_rss_mib
-from benchmarks.tools import TOOLS
+from benchmarks.tools import KNOWN_TOOLS, NO_FALLBACK, TOOLS
 
 __all__ = ["main"]
 
@@ -52,42 +55,55 @@ class Child:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the benchmark and print its figures.
+    """Run the benchmark and print its figures, one table per corpus.
 
     Returns 0 when every tool ran or was skipped, 1 if one crashed, 2 for a bad corpus.
     """
     args = _parse_args(argv)
     try:
-        pages = load_corpus(args.corpus)
+        corpora = [(folder, load_corpus(folder)) for folder in args.corpus]
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
-        rounds = [
-            [_spawn(tool, args, len(pages), Path(folder), number) for tool in args.tools]
+        children = [
+            [
+                [_spawn(tool, args, number, index, pages, Path(folder)) for tool in args.tools]
+                for index, (_, pages) in enumerate(corpora)
+            ]
             for number in range(args.repeat)
         ]
-        children = [child for round_ in rounds for child in round_]
-        collected = {
-            tool: _merge([_collect(round_[index]) for round_ in rounds])
-            for index, tool in enumerate(args.tools)
-        }
+        collected = [
+            {
+                tool: _merge([_collect(round_[index][slot]) for round_ in children])
+                for slot, tool in enumerate(args.tools)
+            }
+            for index in range(len(corpora))
+        ]
     # Imported only now, once every child has ended: scoring loads the whole
     # extractors package, and on Linux a child's ru_maxrss starts at its parent's
     # peak RSS (execve keeps the larger), so this process must stay small until then.
     from benchmarks import report  # noqa: PLC0415
 
-    results = [report.score_run(pages, run) for run, _ in collected.values() if run]
-    notes = {tool: note for tool, (_, note) in collected.items() if note}
-    report.print_table(results)
-    for tool, note in notes.items():
-        print(f"{tool}: {note}")
-    if args.worst:
-        print()
-        report.print_worst(results, args.worst)
+    scored = [
+        report.CorpusResults(
+            folder,
+            tuple(report.score_run(pages, run) for run, _ in runs.values() if run),
+            {tool: note for tool, (_, note) in runs.items() if note},
+        )
+        for (folder, pages), runs in zip(corpora, collected, strict=True)
+    ]
+    for corpus, (_, pages) in zip(scored, corpora, strict=True):
+        heading = (
+            f"{corpus.name}: {len(pages)} pages; run of {started}; "
+            f"{args.repeat} round(s); Python {sys.version.split()[0]}"
+        )
+        report.print_corpus(corpus, heading, args.worst)
     if args.json:
-        report.write_json(args.json, args.corpus, args.repeat, results, notes)
-    return 1 if any(child.crash for child in children) else 0
+        report.write_json(args.json, started, args.repeat, scored, args.worst)
+    crashed = any(child.crash for round_ in children for row in round_ for child in row)
+    return 1 if crashed else 0
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -95,12 +111,24 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.extraction", description=__doc__.splitlines()[0]
     )
-    parser.add_argument("--corpus", required=True, type=Path, help="corpus folder")
+    parser.add_argument(
+        "--corpus",
+        required=True,
+        type=Path,
+        action="append",
+        help="corpus folder; repeat the option for several corpora, one table each",
+    )
     parser.add_argument(
         "--tools",
         type=_tool_list,
         default=TOOLS,
-        help=f"comma-separated, among {','.join(TOOLS)} (default: all)",
+        help=f"comma-separated, among {','.join(KNOWN_TOOLS)} (default: {','.join(TOOLS)})",
+    )
+    parser.add_argument(
+        "--no-fallback",
+        action="store_true",
+        help=f"add the row {NO_FALLBACK}: ours without the readability-lxml fallback "
+        "(needs extractors support: skipped with a note until extract() has fallback=)",
     )
     parser.add_argument(
         "--repeat",
@@ -110,19 +138,25 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     parser.add_argument(
-        "--worst", type=_positive_or_zero, default=0, help="print the K worst pages for ours"
+        "--worst",
+        type=_positive_or_zero,
+        default=0,
+        help="per corpus, the K pages where ours loses most against the best peer",
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.no_fallback and NO_FALLBACK not in args.tools:
+        args.tools = (*args.tools, NO_FALLBACK)
+    return args
 
 
 def _tool_list(value: str) -> tuple[str, ...]:
     """``--tools``: known names, without duplicates, in the order given."""
     names = tuple(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
-    unknown = [name for name in names if name not in TOOLS]
+    unknown = [name for name in names if name not in KNOWN_TOOLS]
     if unknown or not names:
         raise argparse.ArgumentTypeError(
             f"unknown tool(s) {', '.join(unknown) or '(none given)'}; "
-            f"choose among {','.join(TOOLS)}"
+            f"choose among {','.join(KNOWN_TOOLS)}"
         )
     return names
 
@@ -144,18 +178,25 @@ def _positive_or_zero(value: str) -> int:
 
 
 def _spawn(
-    tool: str, args: argparse.Namespace, count: int, folder: Path, number: int = 0
+    tool: str,
+    args: argparse.Namespace,
+    number: int,
+    index: int,
+    pages: Sequence[Page],
+    folder: Path,
 ) -> Child:
-    """Run ``tool`` once over the corpus in its own subprocess (round ``number``),
+    """Run ``tool`` once over corpus ``index`` in its own subprocess (round ``number``),
     writing into ``folder``."""
+    corpus = args.corpus[index]
     print(
-        f"round {number + 1}/{args.repeat}: running {tool} on {count} pages...",
+        f"round {number + 1}/{args.repeat}: running {tool} on {len(pages)} pages "
+        f"of {corpus_name(corpus)}...",
         file=sys.stderr,
         flush=True,
     )
-    out = folder / f"{tool}.{number}.json"
+    out = folder / f"{tool}.{index}.{number}.json"
     command = [sys.executable, "-m", "benchmarks.runner", "--tool", tool, "--out", str(out)]
-    command += ["--corpus", str(args.corpus.resolve()), "--repeat", "1"]
+    command += ["--corpus", str(corpus.resolve()), "--repeat", "1"]
     parent_peak = peak_rss_mib()
     process = subprocess.run(
         command,

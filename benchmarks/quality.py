@@ -24,6 +24,8 @@ class PageResult:
     score: PageScore
     seconds: float
     error: str | None
+    prediction: str = ""
+    """The body the tool returned ("" when it raised)."""
 
 
 def score_runs(pages: Sequence[Page], runs: Iterable[PageRun]) -> tuple[PageResult, ...]:
@@ -43,7 +45,9 @@ def score_runs(pages: Sequence[Page], runs: Iterable[PageRun]) -> tuple[PageResu
 
 def _result(page: Page, run: PageRun) -> PageResult:
     """The :class:`PageResult` of one run on its page."""
-    return PageResult(page, score(run.prediction, page.expected), run.seconds, run.error)
+    return PageResult(
+        page, score(run.prediction, page.expected), run.seconds, run.error, run.prediction
+    )
 
 
 def summarize(results: Iterable[PageResult]) -> CorpusScore:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import Page, load_corpus
-from benchmarks.tools import TOOLS, Extract, ToolUnavailableError, load_tool, tool_version
+from benchmarks.tools import KNOWN_TOOLS, Extract, ToolUnavailableError, load_tool, tool_version
 
 __all__ = ["PageRun", "ToolRun", "main", "peak_rss_mib", "run_pages"]
 
@@ -115,7 +115,7 @@ def measure(tool: str, corpus: Path, repeat: int) -> ToolRun:
 def main(argv: Sequence[str] | None = None) -> int:
     """Measure one tool and write the result (or why it was skipped) to ``--out``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tool", required=True, choices=TOOLS)
+    parser.add_argument("--tool", required=True, choices=KNOWN_TOOLS)
     parser.add_argument("--corpus", required=True, type=Path)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--out", required=True, type=Path)

@@ -14,16 +14,40 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["TOOLS", "Extract", "ToolUnavailableError", "decode_html", "load_tool", "tool_version"]
+__all__ = [
+    "KNOWN_TOOLS",
+    "NO_FALLBACK",
+    "OURS",
+    "TOOLS",
+    "Extract",
+    "ToolUnavailableError",
+    "decode_html",
+    "is_peer",
+    "load_tool",
+    "tool_version",
+]
 
 Extract = Callable[[bytes, str], str]
 """A tool reduced to the benchmark's needs: raw page bytes and URL in, body text out."""
 
-TOOLS = ("ours", "trafilatura", "trafilatura-fast", "readability")
-"""Every tool the benchmark knows, in the order rows are printed."""
+OURS = "ours"
+NO_FALLBACK = "ours-no-fallback"
+"""Ours without the readability-lxml fallback: a row only on request (``--no-fallback``).
+
+It needs support in ``extractors/`` that does not exist yet: a ``fallback``
+keyword of :func:`extractors.extract` (the name this benchmark proposes; issue
+12, Deliver 4). Until ``extract()`` has one, the row is skipped with that
+reason: the benchmark does not patch the extractor's internals to fake it."""
+
+TOOLS = (OURS, "trafilatura", "trafilatura-fast", "readability")
+"""The tools measured by default, in the order rows are printed."""
+
+KNOWN_TOOLS = (*TOOLS, NO_FALLBACK)
+"""Every tool the benchmark can run."""
 
 _DISTRIBUTIONS = {
     "ours": "newsclean",
+    NO_FALLBACK: "newsclean",
     "trafilatura": "trafilatura",
     "trafilatura-fast": "trafilatura",
     "readability": "readability-lxml",
@@ -78,13 +102,19 @@ def load_tool(name: str) -> Extract:
     """
     loaders: dict[str, Callable[[], Extract]] = {
         "ours": _load_ours,
+        NO_FALLBACK: _load_ours_no_fallback,
         "trafilatura": _load_trafilatura,
         "trafilatura-fast": _load_trafilatura_fast,
         "readability": _load_readability,
     }
     if name not in loaders:
-        raise ValueError(f"unknown tool {name!r}; choose among {', '.join(TOOLS)}")
+        raise ValueError(f"unknown tool {name!r}; choose among {', '.join(KNOWN_TOOLS)}")
     return loaders[name]()
+
+
+def is_peer(name: str) -> bool:
+    """Whether tool ``name`` is another project's (not ours, with or without options)."""
+    return name not in (OURS, NO_FALLBACK)
 
 
 def tool_version(name: str) -> str:
@@ -139,6 +169,24 @@ def _load_ours() -> Extract:
 
     def run(raw: bytes, url: str) -> str:
         return extract(raw, url, generic=True).body
+
+    return run
+
+
+def _load_ours_no_fallback() -> Extract:
+    """Ours without the readability-lxml fallback, once ``extract()`` can be asked so."""
+    try:
+        from extractors import extract  # noqa: PLC0415  # each subprocess imports one tool
+    except ImportError as exc:
+        raise ToolUnavailableError(f"extractors.extract is not importable yet ({exc})") from exc
+    if "fallback" not in inspect.signature(extract).parameters:
+        raise ToolUnavailableError(
+            "needs extractors support: extract() has no fallback= keyword yet "
+            "(issue 12, Deliver 4); the row is measured once it has one"
+        )
+
+    def run(raw: bytes, url: str) -> str:
+        return str(extract(raw, url, generic=True, fallback=False).body)  # type: ignore[call-arg]
 
     return run
 

@@ -4,7 +4,7 @@ Skipped unless the environment variable NEWSCLEAN_BENCH_CORPUS names a corpus
 folder (html/<id>.html.gz + ground-truth.json), for example::
 
     NEWSCLEAN_BENCH_CORPUS=../shared/bench/article-extraction-benchmark \\
-        python -m pytest tests/test_benchmarks_quality.py
+        python -m pytest tests/benchmarks/test_quality.py
 """
 
 from __future__ import annotations
