@@ -194,10 +194,11 @@ def site_modules(package: str = SITES_PACKAGE) -> tuple[str, ...]:
     )
 
 
-# Where a page says the URL it was published under: in the <head>, where the
-# metadata reader looks for them too.
+# Where a page says the URL it was published under: in the <head> (libxml2 moves
+# head elements there), read by a path from the root, not a search of the whole
+# tree: it runs on every crawled page whose host has no site extractor.
 _PUBLISHED_URLS = lxml.etree.XPath(
-    "//head/link[@rel='canonical']/@href | //head/meta[@property='og:url']/@content"
+    "/html/head/link[@rel='canonical']/@href | /html/head/meta[@property='og:url']/@content"
 )
 
 
