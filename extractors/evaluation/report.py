@@ -80,9 +80,9 @@ def format_table(rows: list[PathResult]) -> str:
         ]
         return "  ".join(padded).rstrip()
 
-    rule = "-" * len(line(cells[0]))
     body = [line(c) for c in cells[1 : len(rows) + 1]]
     means = [line(c) for c in cells[len(rows) + 1 :]]
+    rule = "-" * max(len(text) for text in [line(cells[0]), *body, *means])
     out = [line(cells[0]), rule, *body, rule, *means]
     failing = [row for row in rows if not row.passed]
     if failing:
