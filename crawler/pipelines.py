@@ -272,7 +272,9 @@ class NearDuplicatePipeline(_Pipeline):
 
 class ArticleStatsPipeline(_Pipeline):
     """Counts written articles: ``articles/extracted``, ``articles/site_extractor``,
-    ``articles/generic``. Runs last, so it counts only what reaches the feed."""
+    ``articles/generic``, and ``articles/site_handover/<domain>`` for those a site
+    extractor handed to the generic one (``Article.extractor_note`` says why).
+    Runs last, so it counts only what reaches the feed."""
 
     switch = "NEWSCLEAN_STATS_ENABLED"
 
@@ -282,4 +284,7 @@ class ArticleStatsPipeline(_Pipeline):
         self.stats.inc_value("articles/extracted")
         kind = "site_extractor" if article.extractor.startswith("site:") else "generic"
         self.stats.inc_value(f"articles/{kind}")
+        if article.extractor_note:  # "site:<domain> handed the page ...": extractors/site.py
+            site = article.extractor_note.split(" ", 1)[0].removeprefix("site:")
+            self.stats.inc_value(f"articles/site_handover/{site}")
         return article

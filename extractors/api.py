@@ -41,7 +41,7 @@ from extractors.metadata import (
 )
 from extractors.page import Page, load
 from extractors.page.tree import itemprops
-from extractors.site import registry
+from extractors.site import SiteChoice, handover_note, registry
 from extractors.text import clean, join_paragraphs
 
 __all__ = ["extract", "load_page"]
@@ -100,9 +100,11 @@ def extract(
     :func:`load_page` (then ``url`` and ``encoding`` are the page's own; a loaded
     page can be extracted once: extraction prunes its tree). ``encoding`` is the
     charset from the HTTP ``Content-Type`` header when known. The site extractor
-    registered for ``url``'s domain runs first, unless ``generic`` is true; the
-    generic extractor runs when there is none or it hands over. ``limits`` bounds
-    the work (:mod:`extractors.limits`).
+    registered for ``url``'s domain runs first, unless ``generic`` is true; failing
+    that, the one for the page's canonical URL or ``og:url`` when its selectors fit
+    the page (:meth:`~extractors.site.Registry.for_page`). The generic extractor
+    runs when there is none or it hands over; ``Article.extractor_note`` then says
+    why. ``limits`` bounds the work (:mod:`extractors.limits`).
 
     Bad content never raises: the Article then has an empty ``body`` and a
     machine-readable ``reason`` (listed in :mod:`extractors.api`). An argument of
@@ -155,8 +157,11 @@ def _extract(page: Page, generic: bool) -> Article:
     checkpoint("reading metadata")
     props = itemprops(page.tree) if page.has_microdata else {}
     meta = read_metadata(page.tree, page.url, props)
-    site_cls = None if generic else registry.for_url(page.url)
-    site = site_cls(page.tree) if site_cls is not None else None
+    # The site extractor for the URL the page was fetched from, else for the URL it
+    # was published under (a mirror, a replay, the demo site); extractors/site.py.
+    choice = SiteChoice(None) if generic else registry.for_page(page.url, page.tree)
+    site = choice.extractor(page.tree) if choice.extractor is not None else None
+    note = choice.note
     title = (site.extract_title() if site else None) or meta.title
     authors = (site.extract_authors() if site else None) or meta.authors
     section = (site.extract_section() if site else None) or meta.section
@@ -177,13 +182,16 @@ def _extract(page: Page, generic: bool) -> Article:
             body = site.extract_body(title)
             name = site.name()
         except UseGeneric as exc:
-            logger.debug("%s: handing %s to the generic extractor", exc, page.url)
+            note = handover_note(type(site), str(exc))
+            logger.debug("%s: %s", page.url, note)
             site = None
             checkpoint("the generic extractor")
     if site is None:
         body = generic_paragraphs(page.tree, title, props)
     text = join_paragraphs(_without_controls(body))
-    return _article(page, meta, title, text, published, authors, section, name)
+    article = _article(page, meta, title, text, published, authors, section, name)
+    article.extractor_note = note
+    return article
 
 
 def _headline_text(title: str | None, meta: Metadata) -> str:

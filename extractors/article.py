@@ -64,6 +64,11 @@ class Article:
     extractor: str = ""
     """Which extractor produced the body: ``"site:<domain>"`` or ``"generic"``."""
 
+    extractor_note: str | None = None
+    """Why a site extractor chosen for the page did not produce the body, or None:
+    ``"site:<domain> handed the page to the generic extractor: <reason>"`` (its body
+    selector matched nothing, or the extractor raised ``UseGeneric``)."""
+
     reason: str | None = None
     """Machine-readable reason when ``body`` is empty: ``"empty-input"``,
     ``"not-html"``, ``"no-article"``, ``"too-large"``, ``"timeout"``,

@@ -19,6 +19,13 @@ matches the URL's host wins ("news.example.com" beats "example.com"); a host
 matches a domain when it is that domain or a subdomain of it. With no match, or
 when the site extractor raises UseGeneric, the generic extractor runs.
 
+Which extractor handles a page (:meth:`Registry.for_page`): the one for the URL it
+was fetched from; failing that, the one for the URL it was published under, its
+``<link rel=canonical>`` or ``og:url``, if that site's body selector finds text in
+it. So a local mirror, a proxy, a replay or the demo site under 127.0.0.1 gets
+the publisher's extractor, and a page that only links to a registered site does
+not (its markup is not that site's).
+
 The site modules (every module of :mod:`extractors.sites`, or the list a crawl
 names in ``NEWSCLEAN_SITE_MODULES``) are imported by :meth:`Registry.load`, all
 or nothing: a module that does not import, or a class with a bad selector,
@@ -32,10 +39,12 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, ClassVar, TypeVar
 from urllib.parse import urlsplit
 
+import lxml.etree
 from cssselect import SelectorError
 from lxml.cssselect import CSSSelector
 
@@ -47,8 +56,11 @@ from extractors.text import clean
 __all__ = [
     "SITES_PACKAGE",
     "Registry",
+    "SiteChoice",
     "SiteExtractor",
     "compile_selector",
+    "handover_note",
+    "published_urls",
     "register",
     "registry",
     "site_modules",
@@ -100,6 +112,15 @@ class SiteExtractor:
         """Every CSS selector the class declares (checked when it is registered)."""
         fields = (cls.body, cls.title, cls.published, cls.authors, cls.section)
         return [s for s in (*fields, *cls.noise) if s]
+
+    @classmethod
+    def fits(cls, tree: Element) -> bool:
+        """Whether the body selector finds text in ``tree``: the page has this site's
+        markup. Asked before a page fetched from another host is given to it."""
+        if not cls.body:
+            return False
+        found: list[Any] = compile_selector(cls.body)(tree)  # type: ignore[assignment]
+        return any(isinstance(el, Element) and text_of(el).strip() for el in found)
 
     def select(self, selector: str, root: Element | None = None) -> list[Element]:
         """Elements matching a CSS selector under ``root`` (the page), in document order."""
@@ -171,6 +192,54 @@ def site_modules(package: str = SITES_PACKAGE) -> tuple[str, ...]:
     return tuple(
         sorted(f"{package}.{m.name}" for m in pkgutil.iter_modules(found.__path__) if not m.ispkg)
     )
+
+
+# Where a page says the URL it was published under: in the <head> (libxml2 moves
+# head elements there), read by a path from the root, not a search of the whole
+# tree: it runs on every crawled page whose host has no site extractor.
+_PUBLISHED_URLS = lxml.etree.XPath(
+    "/html/head/link[@rel='canonical']/@href | /html/head/meta[@property='og:url']/@content"
+)
+
+
+def published_urls(tree: Element) -> list[str]:
+    """The absolute URLs a page gives as its own: canonical link first, then og:url.
+
+    A relative one is left out: it names the host the page came from, which the
+    fetched URL already names.
+
+    >>> tree = lxml.etree.fromstring(
+    ...     '<html><head><link rel="canonical" href="https://a.test/x"/>'
+    ...     '<meta property="og:url" content="/x"/></head></html>'
+    ... )
+    >>> published_urls(tree)
+    ['https://a.test/x']
+    """
+    found: list[Any] = _PUBLISHED_URLS(tree)  # type: ignore[assignment]
+    urls = (str(value).strip() for value in found)
+    return list(dict.fromkeys(u for u in urls if u.startswith(("http://", "https://"))))
+
+
+@dataclass(frozen=True, slots=True)
+class SiteChoice:
+    """The site extractor chosen for a page, and why another one was not."""
+
+    extractor: type[SiteExtractor] | None
+    #: Set when a registered site extractor was considered and not used.
+    note: str | None = None
+
+
+def handover_note(cls: type[SiteExtractor], reason: str) -> str:
+    """The ``Article.extractor_note`` for a page ``cls`` handed to the generic extractor.
+
+    >>> class News(SiteExtractor):
+    ...     domains = ("news.test",)
+    >>> handover_note(News, "site:news.test: body selector 'main' matched nothing")
+    "site:news.test handed the page to the generic extractor: body selector 'main' matched nothing"
+    """
+    name = cls.name()
+    reason = reason.removeprefix(f"{name}:").strip() or "no reason given"
+    return f"{name} handed the page to the generic extractor: {reason}"
 
 
 class Registry:
@@ -254,6 +323,29 @@ class Registry:
                 return found
             _, _, host = host.partition(".")
         return None
+
+    def for_page(self, url: str | None, tree: Element) -> SiteChoice:
+        """The site extractor for a page: by the URL it was fetched from, else by the
+        URL it gives as its own (:func:`published_urls`) when that site's body
+        selector fits its markup (:meth:`SiteExtractor.fits`)."""
+        found = self.for_url(url)
+        if found is not None or not self._by_domain:
+            return SiteChoice(found)
+        for published in published_urls(tree):
+            found = self.for_url(published)
+            if found is None:
+                continue
+            if found.fits(tree):
+                return SiteChoice(found)
+            return SiteChoice(
+                None,
+                handover_note(
+                    found,
+                    f"the page's canonical URL {published} is on its site, but its body "
+                    f"selector {found.body!r} finds no text in this page",
+                ),
+            )
+        return SiteChoice(None)
 
     def extractors(self) -> list[type[SiteExtractor]]:
         """Every registered site extractor, once each, in registration order."""

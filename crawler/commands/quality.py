@@ -1,5 +1,5 @@
-"""``scrapy quality [FIXTURES_DIR]``: the fixture quality report
-(``extractors.evaluation.report``)."""
+"""``scrapy quality [FIXTURES ...] [--html FILE] [--record]``: the fixture quality
+report (``extractors.evaluation.report``)."""
 
 from __future__ import annotations
 
@@ -21,12 +21,23 @@ class Command(ScrapyCommand):
 
     def syntax(self) -> str:
         """Usage line."""
-        return "[FIXTURES_DIR]"
+        return "[FIXTURES ...] [--html FILE] [--record]"
 
     def short_desc(self) -> str:
         """One line for `scrapy -h`."""
-        return "Print the extraction quality report of the fixtures"
+        return "Print the extraction quality report of the fixtures (exit 1 when a test fails)"
+
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        """--html, --record."""
+        super().add_options(parser)
+        parser.add_argument("--html", metavar="FILE", help="also write the report as HTML")
+        parser.add_argument(
+            "--record",
+            action="store_true",
+            help="first raise each fixture's generic.json to the generic path's figures",
+        )
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         """Run ``python -m extractors.evaluation.report`` with the same arguments."""
-        self.exitcode = report.main(args)
+        argv = [*args, *(["--html", opts.html] if opts.html else [])]
+        self.exitcode = report.main(argv + (["--record"] if opts.record else []))

@@ -1,25 +1,37 @@
-"""``scrapy savefixture <url-or-file> [--site NAME]``: start a new extraction fixture.
+"""``scrapy savefixture <url-or-file> [--url URL] [--site NAME]``: start a new fixture.
 
 Writes ``fixtures/<site>/<slug>/`` with the page bytes as served
-(``source.html``), the URL and response headers (``meta.json``, with
-``"reviewed": false``) and a draft ``expected.json`` that is today's extractor
-output. The draft is not the truth: the fixture does not count as passing until
-a person corrects expected.json, lists the page's noise lines in meta.json and
-sets ``"reviewed": true``.
+(``source.html``), the URL the page was published under and the response headers
+(``meta.json``, with ``"reviewed": false`` and the proposed noise lines), a draft
+``expected.json`` that is today's extractor output, and the generic path's
+figures on the draft (``generic.json``). The draft is not the truth: the fixture
+does not count as passing until a person corrects expected.json, confirms the
+noise lines, sets ``"reviewed": true`` and records the figures again.
+
+``<site>`` is the registered site extractor's domain when one handles the page
+(``www.example.com`` is filed under ``example.com`` when the extractor is
+``site:example.com``), else the URL's host, unless ``--site`` names it.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import UsageError
 
+from crawler.extraction.service import charset_from_content_type
 from crawler.onepage import PageCommand, SavedPage, extract_page
 from crawler.urls import host_of
+from extractors import UnreadablePage, load_page
+from extractors.evaluation.checks import raise_record
+from extractors.evaluation.fixtures import find_fixtures, load_fixture, write_record
+from extractors.evaluation.noise import propose_noise
+from extractors.site import SiteChoice, published_urls, registry
 
 if TYPE_CHECKING:
     import argparse
@@ -72,27 +84,70 @@ def fixture_folder(fixtures: Path, site: str, slug: str) -> Path:
     return folder
 
 
-def write_fixture(page: SavedPage, folder: Path, *, force: bool = False) -> Path:
-    """Write source.html, meta.json and the draft expected.json into ``folder``."""
+def write_fixture(
+    page: SavedPage, folder: Path, *, force: bool = False, fetched_from: str | None = None
+) -> Path:
+    """Write source.html, meta.json (with proposed noise lines), the draft
+    expected.json and generic.json into ``folder``."""
     if folder.exists() and not force:
         raise UsageError(f"{folder} exists; pass --force to overwrite it, or --slug NAME")
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "source.html").write_bytes(page.body)
-    meta: dict[str, object] = {
-        "url": page.url,
-        "headers": page.headers,
-        "seed": None,
-        "reviewed": False,
-        "noise": [],
-    }
-    (folder / "meta.json").write_text(
-        json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    article = extract_page(page)
-    (folder / "expected.json").write_text(
-        json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    meta: dict[str, object] = {"url": page.url}
+    if fetched_from and fetched_from != page.url:
+        meta["fetched_from"] = fetched_from
+    meta.update({"headers": page.headers, "seed": None, "reviewed": False, "noise": []})
+    _write_json(folder / "meta.json", meta)
+    _write_json(folder / "expected.json", extract_page(page).to_dict())
+    fixture = load_fixture(folder)
+    others = [fx for fx in find_fixtures(folder.parent.parent) if fx.site == fixture.site]
+    meta["noise_proposed"] = propose_noise(fixture, others)
+    _write_json(folder / "meta.json", meta)
+    record, _ = raise_record(load_fixture(folder))
+    if record is not None:
+        write_record(fixture, record)
     return folder
+
+
+def _write_json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def site_choice(page: SavedPage) -> tuple[SiteChoice, list[str]]:
+    """The site extractor ``extract()`` chooses for the page, and the URLs the page
+    gives as its own (canonical link, og:url)."""
+    try:
+        loaded = load_page(
+            page.body, page.url, encoding=charset_from_content_type(page.content_type)
+        )
+    except UnreadablePage:
+        return SiteChoice(registry.for_url(page.url)), []
+    return registry.for_page(page.url, loaded.tree), published_urls(loaded.tree)
+
+
+def site_warnings(page: SavedPage, site: str | None, url_given: bool) -> list[str]:
+    """What to tell the person: ``--site`` names a registered site the page will not
+    be extracted with, or the page says it was published under another URL."""
+    choice, own_urls = site_choice(page)
+    chosen = choice.extractor.name() if choice.extractor else "the generic extractor"
+    warnings = []
+    named = registry.for_url(f"https://{site}/") if site else None
+    if named is not None and named is not choice.extractor:
+        domain = named.domains[0]
+        warnings.append(
+            f"--site {site} names the extractor {named.name()}, but extract() uses {chosen} "
+            f"for this page: its URL {page.url} is not on {domain} (and no canonical URL of "
+            f"the page on {domain} fits its selectors). Pass the URL the page was published "
+            f"under, --url https://{domain}/..., so that meta.json carries it and the fixture "
+            f"test runs {named.name()}."
+        )
+    published = next((u for u in own_urls if host_of(u) != host_of(page.url)), None)
+    if not url_given and published:
+        warnings.append(
+            f"the page gives {published} as its URL, not {page.url}: pass --url {published} "
+            "so that the fixture carries the URL it was published under."
+        )
+    return warnings
 
 
 class Command(PageCommand):
@@ -105,23 +160,36 @@ class Command(PageCommand):
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         """--site, --slug, --url, --fixtures, --force."""
         super().add_options(parser)
-        parser.add_argument("--site", help="site folder name (default: the URL's host)")
+        parser.add_argument(
+            "--site", help="site folder name (default: the site extractor's domain, else the host)"
+        )
         parser.add_argument("--slug", help="fixture folder name (default: from the URL)")
-        parser.add_argument("--url", help="the page's URL, when saving a file")
+        parser.add_argument(
+            "--url", help="the URL the page was published under (when fetched elsewhere or a file)"
+        )
         parser.add_argument("--fixtures", default="fixtures", help="fixtures folder")
         parser.add_argument("--force", action="store_true", help="overwrite an existing fixture")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         """Fetch or read the page and write the fixture folder."""
         page = self.page(args, opts.url)
-        site = opts.site or host_of(page.url)
+        fetched_from = page.url
+        page.url = opts.url or page.url
+        for warning in site_warnings(page, opts.site, bool(opts.url)):
+            print(f"warning: {warning}", file=sys.stderr)
+        choice, _ = site_choice(page)
+        site = opts.site or (choice.extractor.domains[0] if choice.extractor else None)
+        site = site or host_of(page.url)
         if not site:
             raise UsageError("cannot tell the site from a file: pass --site NAME and --url URL")
         folder = fixture_folder(Path(opts.fixtures), site, opts.slug or slug_for(page.url))
-        folder = write_fixture(page, folder, force=opts.force)
+        folder = write_fixture(page, folder, force=opts.force, fetched_from=fetched_from)
+        proposed = len(load_fixture(folder).noise_proposed)
         print(
-            f"Saved {folder}/ (source.html, meta.json, expected.json).\n"
+            f"Saved {folder}/ (source.html, meta.json, expected.json, generic.json).\n"
             "expected.json is a DRAFT of today's extractor output and meta.json says "
-            '"reviewed": false: correct the expected article, list the page\'s noise lines '
-            'in meta.json, then set "reviewed": true. Until then the fixture does not pass.'
+            '"reviewed": false. Next (fixtures/README.md): correct the expected article; '
+            f'of the {proposed} lines in meta.json "noise_proposed", move those that are page '
+            'furniture to "noise" and delete the rest; set "reviewed": true; then record the '
+            f"generic path's figures: scrapy quality --record {folder}"
         )

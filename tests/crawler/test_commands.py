@@ -10,10 +10,15 @@ from scrapy.exceptions import UsageError
 
 from crawler.commands.savefixture import fixture_folder, slug_for
 from crawler.demosite import SiteServer
-from extractors.evaluation.fixtures import load_fixture
+from extractors.evaluation.fixtures import find_fixtures, load_fixture
+from extractors.text import collapse
 from tests.support.crawlrun import ROOT, read_jsonl, run_scrapy
 
 FIXTURE = next(p.parent for p in sorted(ROOT.glob("fixtures/*/*/source.html")))
+OMAR_URL = (
+    "https://thehill.com/blogs/blog-briefing-room/news/"
+    "471031-new-york-man-pleads-guilty-to-threatening-to-kill-omar"
+)
 
 
 def test_extract_a_fixture_folder() -> None:
@@ -50,13 +55,72 @@ def test_savefixture_writes_an_unreviewed_draft(test_site: SiteServer, tmp_path:
     assert "Date" not in fixture.headers
     assert fixture.expected["body"]
     assert "reviewed" in done.stdout  # tells the person what to do next
+    assert f"scrapy quality --record {folder}" in done.stdout
+    # proposed noise: the page's furniture, never a line of the draft body
+    assert fixture.noise_proposed and fixture.noise == []
+    # the cookie banner of crawler/demosite/pages.py, its three parts one block
+    assert (
+        "We use cookies to improve your experience. Privacy Accept all" in fixture.noise_proposed
+    )
+    body = collapse(fixture.expected["body"])
+    assert not [line for line in fixture.noise_proposed if line in body]
+    assert fixture.record is not None and fixture.record.recall == 1.0  # on the draft
     again = run_scrapy(args)
     assert again.returncode != 0 and "--force" in again.stderr
 
 
-def test_quality_prints_the_report() -> None:
-    done = run_scrapy(["quality"])
-    assert "all reviewed fixtures" in done.stdout, done.stderr[-2000:]
+def test_savefixture_files_a_mirrored_page_under_its_site(
+    test_site: SiteServer, tmp_path: Path
+) -> None:
+    """The page of a registered site served under 127.0.0.1: filed under the site
+    extractor's domain, extracted by it (its canonical URL says where it is from),
+    and the person is told to give the URL it was published under."""
+    mirrored = f"{test_site.base_url}{OMAR_URL.removeprefix('https://thehill.com')}"
+    done = run_scrapy(["savefixture", mirrored, "--fixtures", str(tmp_path)])
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert f"warning: the page gives {OMAR_URL} as its URL, not {mirrored}: pass --url" in (
+        done.stderr
+    )
+    fixture = load_fixture(tmp_path / "thehill.com" / slug_for(OMAR_URL))
+    assert fixture.url == mirrored
+    assert fixture.expected["extractor"] == "site:thehill.com"
+    done = run_scrapy(
+        ["savefixture", mirrored, "--url", OMAR_URL, "--fixtures", str(tmp_path), "--force"]
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "warning" not in done.stderr
+    meta = json.loads((fixture.path / "meta.json").read_text(encoding="utf-8"))
+    assert (meta["url"], meta["fetched_from"]) == (OMAR_URL, mirrored)
+    # the site's other fixture is in the same folder: furniture both pages show comes first
+    assert meta["noise_proposed"][:2] == ["Skip to main content", "sign up for newsletters"]
+
+
+def test_savefixture_warns_when_site_names_a_registered_site_it_will_not_use(
+    test_site: SiteServer, tmp_path: Path
+) -> None:
+    path = next(p for p in sorted(test_site.site.articles) if p.startswith("/economy/"))
+    url = f"{test_site.base_url}{path}"
+    done = run_scrapy(
+        ["savefixture", url, "--site", "marokkonieuws.test", "--fixtures", str(tmp_path)]
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (
+        "warning: --site marokkonieuws.test names the extractor site:marokkonieuws.test, but "
+        "extract() uses the generic extractor for this page"
+    ) in done.stderr
+    assert "Pass the URL the page was published under, --url https://marokkonieuws.test/" in (
+        done.stderr
+    )
+    fixture = load_fixture(tmp_path / "marokkonieuws.test" / slug_for(url))
+    assert fixture.expected["extractor"] == "generic"
+
+
+def test_quality_prints_the_report_and_writes_html(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    done = run_scrapy(["quality", "--html", str(page)])
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "all reviewed fixtures" in done.stdout
+    assert "<h1>Fixture quality report</h1>" in page.read_text(encoding="utf-8")
 
 
 def test_demo_serves_and_crawls_the_demo_site(tmp_path: Path) -> None:
@@ -69,7 +133,13 @@ def test_demo_serves_and_crawls_the_demo_site(tmp_path: Path) -> None:
         lines[-1].startswith("pages: ")
         and "dropped: 2 (near_duplicate: 1, no_title: 1)" in lines[-1]
     )
-    assert len(read_jsonl(output)) == int(lines[-1].split("articles: ")[1].split(",")[0])
+    items = read_jsonl(output)
+    assert len(items) == int(lines[-1].split("articles: ")[1].split(",")[0])
+    # every bundled fixture page, served under 127.0.0.1, through its own extractor
+    by_path = {item["url"].split("/", 3)[3]: item for item in items}
+    for fixture in find_fixtures(ROOT / "fixtures"):
+        item = by_path[fixture.url.split("/", 3)[3]]
+        assert item["extractor"] == fixture.expected["extractor"], fixture.slug
 
 
 @pytest.mark.parametrize(

@@ -148,3 +148,16 @@ def test_stats_count_by_extractor() -> None:
         stats["articles/site_extractor"],
         stats["articles/generic"],
     ) == (3, 1, 2)
+
+
+def test_stats_count_site_handovers_by_site() -> None:
+    crawler = make_crawler()
+    pipeline = ArticleStatsPipeline.from_crawler(crawler)
+    note = "site:news.test handed the page to the generic extractor: body selector 'x' matched"
+    pipeline.process_item(article(extractor="generic", extractor_note=note))
+    pipeline.process_item(article(extractor="generic", extractor_note=note))
+    pipeline.process_item(article(extractor="generic"))
+    assert crawler.stats is not None
+    stats = crawler.stats.get_stats()
+    assert stats["articles/site_handover/news.test"] == 2
+    assert stats["articles/generic"] == 3

@@ -78,6 +78,76 @@ def test_site_extractor_hands_over_when_its_body_selector_misses() -> None:
     article = extract(page, "https://marokkonieuws.test/2022/04/21/x/")
     assert article.extractor == "generic"
     assert "Le ministre est attendu" in article.body
+    assert article.extractor_note == (
+        "site:marokkonieuws.test handed the page to the generic extractor: body selector "
+        "'article.post div.entry-content' matched nothing"
+    )
+
+
+def _story(head: str, container: str = "div.story") -> str:
+    tag, _, cls = container.partition(".")
+    paragraph = "<p>The minister is expected in Rabat, officials said, for a long meeting.</p>"
+    return (
+        f"<html><head>{head}</head><body><nav><a href='/'>Home</a></nav>"
+        f"<{tag} class='{cls}'><h1>Title</h1>{paragraph * 6}<p>Only in the story.</p></{tag}>"
+        "<aside><p>A teaser of another story, with its own long sentence here.</p></aside>"
+        "</body></html>"
+    )
+
+
+@pytest.fixture
+def narrow_registered() -> Iterator[None]:
+    """Narrow (news.example.test, body div.story) in the default registry, for extract()."""
+    registry.extractors()  # the bundled modules first
+    by_domain = dict(registry._by_domain)
+    registry.add(Narrow)
+    yield
+    registry._by_domain = by_domain
+
+
+@pytest.mark.usefixtures("narrow_registered")
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<link rel="canonical" href="https://news.example.test/2022/story">',
+        '<meta property="og:url" content="https://www.news.example.test/2022/story">',
+    ],
+)
+def test_a_page_under_another_host_gets_the_extractor_of_its_own_url(head: str) -> None:
+    """A mirror, a proxy, a replay or the demo site: the canonical URL or og:url decides."""
+    article = extract(_story(head), "http://127.0.0.1:8765/2022/story")
+    assert article.extractor == "site:news.example.test"
+    assert article.extractor_note is None
+    assert article.body.endswith("Only in the story.")
+
+
+@pytest.mark.usefixtures("narrow_registered")
+def test_a_canonical_url_is_not_enough_when_the_selectors_do_not_fit() -> None:
+    head = '<link rel="canonical" href="https://news.example.test/2022/story">'
+    article = extract(_story(head, "div.text"), "http://127.0.0.1:8765/2022/story")
+    assert article.extractor == "generic"
+    assert article.extractor_note is not None
+    assert article.extractor_note.startswith(
+        "site:news.example.test handed the page to the generic extractor: the page's "
+        "canonical URL https://news.example.test/2022/story is on its site, but its body "
+        "selector 'div.story' finds no text"
+    )
+
+
+@pytest.mark.usefixtures("narrow_registered")
+def test_the_fetched_url_wins_and_a_relative_canonical_is_ignored() -> None:
+    canonical = '<link rel="canonical" href="https://news.example.test/2022/story">'
+    # fetched from a registered site: its own extractor, whatever the canonical says
+    article = extract(_story(canonical), "https://marokkonieuws.test/2022/04/21/x/")
+    assert article.extractor == "generic"
+    assert article.extractor_note is not None
+    assert article.extractor_note.startswith("site:marokkonieuws.test handed")
+    relative = '<link rel="canonical" href="/2022/story">'
+    article = extract(_story(relative), "http://127.0.0.1:8765/2022/story")
+    assert (article.extractor, article.extractor_note) == ("generic", None)
+    # generic=True asks for no site extractor at all, so none is noted
+    article = extract(_story(canonical), "http://127.0.0.1:8765/2022/story", generic=True)
+    assert (article.extractor, article.extractor_note) == ("generic", None)
 
 
 GOOD_MODULE = """
