@@ -23,7 +23,19 @@ and :mod:`extractors.generic.blocks` (through ``htmlrules`` only); never the
 page loader, the site extractors or :mod:`extractors.api`.
 """
 
-from extractors.textdump.api import TEXT_EXTRACTOR, explain_text, extract_text
+from extractors.textdump.api import TEXT_EXTRACTOR, explain_text, extract_text, extract_texts
 from extractors.textdump.judge import LineVerdict
+from extractors.textdump.site import SiteLines
+from extractors.textdump.wet import WetFormatError, WetRecord, read_wet
 
-__all__ = ["TEXT_EXTRACTOR", "LineVerdict", "explain_text", "extract_text"]
+__all__ = [
+    "TEXT_EXTRACTOR",
+    "LineVerdict",
+    "SiteLines",
+    "WetFormatError",
+    "WetRecord",
+    "explain_text",
+    "extract_text",
+    "extract_texts",
+    "read_wet",
+]

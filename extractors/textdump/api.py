@@ -12,7 +12,8 @@ before a stage began).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
+from urllib.parse import urlsplit
 
 from extractors.article import Article
 from extractors.exceptions import InputError
@@ -21,9 +22,10 @@ from extractors.metadata import detect_language
 from extractors.text import clean, join_paragraphs
 from extractors.textdump.judge import Judgement, LineVerdict, judge
 from extractors.textdump.lines import split_lines
+from extractors.textdump.site import SiteLines
 from extractors.textdump.title import find_published
 
-__all__ = ["TEXT_EXTRACTOR", "explain_text", "extract_text"]
+__all__ = ["TEXT_EXTRACTOR", "explain_text", "extract_text", "extract_texts"]
 
 TEXT_EXTRACTOR = "text"
 """The Article's ``extractor`` for a body cleaned out of a text dump."""
@@ -60,6 +62,61 @@ def extract_text(
             return _article(_judge(text, boilerplate), url)
     except OutOfTime:
         return Article(url=url, extractor=TEXT_EXTRACTOR, reason="timeout")
+
+
+def extract_texts(
+    texts: Iterable[str],
+    urls: Iterable[str | None] | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+) -> list[Article]:
+    """The articles of several dumps, using what the pages of one site share.
+
+    Dumps are grouped by the host of their URL (dumps without a URL form one
+    group: a folder of dumps of one site); within a group, lines that recur on
+    enough pages (:mod:`~extractors.textdump.site`: from two pages for short
+    lines, three for prose) are the site's boilerplate. Articles come back in
+    the order of ``texts``; ``limits`` applies to each dump.
+    """
+    pages = list(texts)
+    addresses: list[str | None] = list(urls) if urls is not None else [None] * len(pages)
+    if len(addresses) != len(pages):
+        raise InputError(
+            f"extract_texts() takes one url per text: {len(pages)} texts, {len(addresses)} urls"
+        )
+    groups: dict[str | None, list[int]] = {}
+    for position, (text, url) in enumerate(zip(pages, addresses, strict=True)):
+        _check(text, url, limits)
+        groups.setdefault(_host(url), []).append(position)
+    articles: list[Article | None] = [None] * len(pages)
+    for members in groups.values():
+        boilerplate = _site_boilerplate([pages[i] for i in members], limits)
+        for position in members:
+            articles[position] = extract_text(
+                pages[position], addresses[position], boilerplate=boilerplate, limits=limits
+            )
+    return [article for article in articles if article is not None]
+
+
+def _host(url: str | None) -> str | None:
+    """The host a URL names, without "www.", lower-cased; None without one."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def _site_boilerplate(texts: Sequence[str], limits: Limits) -> frozenset[str]:
+    if len(texts) < 2:
+        return frozenset()
+    site = SiteLines()
+    for text in texts:
+        if len(text) <= limits.max_bytes:
+            site.add(text)
+    return site.boilerplate()
 
 
 def explain_text(

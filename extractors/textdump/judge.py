@@ -164,10 +164,8 @@ def judge(
             for index in range(start, end + 1):
                 kinds.work_out(index)
         _repeated_outside(lines, kinds, first, last)
-        region_prose = [
-            lines[i].text for i in range(first, last + 1) if prose[i] > 0 and not kinds.known(i)
-        ]
-        vocabulary = lru_cache(maxsize=1)(lambda: content_words(" ".join(region_prose)))
+        region_prose = [i for i in range(first, last + 1) if prose[i] > 0 and not kinds.known(i)]
+        vocabulary = lru_cache(maxsize=1)(lambda: _vocabulary(lines, region_prose))
         long_run = next((start for start, _, mass in chain if mass >= LONG_RUN_MASS), first)
         title = find_title(
             lines, kinds.__getitem__, prose, (first, long_run + 1), vocabulary, kinds.echoes
@@ -187,6 +185,15 @@ def judge(
     )
     body = [v.index for v in verdicts if v.kept]
     return Judgement(tuple(lines), verdicts, title, body[0] if body else len(lines))
+
+
+def _vocabulary(lines: Sequence[Line], indexes: Sequence[int]) -> dict[str, list[int]]:
+    """Each content word of the article's prose, with the lines it is in."""
+    found: dict[str, list[int]] = {}
+    for index in indexes:
+        for word in content_words(lines[index].text):
+            found.setdefault(word, []).append(index)
+    return found
 
 
 def _reasons(

@@ -11,7 +11,7 @@ Dates elsewhere (the site's "today" in its header, a ticker's) are not read.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence
 
 from extractors.metadata import ParsedDate, find_date
 from extractors.textdump.features import headline_like
@@ -75,7 +75,7 @@ def find_title(
     kinds: Callable[[int], str | None],
     prose: Sequence[float],
     span: tuple[int, int],
-    vocabulary: Callable[[], Set[str]],
+    vocabulary: Callable[[], Mapping[str, Sequence[int]]],
     echoes: Mapping[int, int],
 ) -> int | None:
     """Index of the headline of the article, or None.
@@ -84,7 +84,9 @@ def find_title(
     article's first line and ``span[1]`` (the second line of its first long
     run of prose: a headline further down is a subheading), followed by prose
     within TITLE_LOOKAHEAD lines, whose words the article repeats
-    (``vocabulary()``, asked for once a line qualifies). ``kinds(i)`` is line
+    (``vocabulary()``: each word of the article's prose and the lines it is
+    in, asked for once a line qualifies; the line's own words do not count for
+    it). ``kinds(i)`` is line
     ``i``'s furniture kind; ``echoes`` maps lines that repeat another with more
     (breadcrumbs, captions: never the headline) to the line they repeat.
     """
@@ -99,7 +101,8 @@ def find_title(
         if kinds(index) is not None:
             continue
         words = content_words(line.text)
-        shared = len(words & vocabulary())
+        known = vocabulary()
+        shared = sum(1 for w in words if any(i != index for i in known.get(w, ())))
         needed = ECHOED_TITLE_MIN_OVERLAP if index in echoed else TITLE_MIN_OVERLAP
         if words and shared >= min(TITLE_MIN_SHARED, len(words)) and shared >= needed * len(words):
             return index
