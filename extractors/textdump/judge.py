@@ -27,13 +27,13 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from extractors.limits import checkpoint
 from extractors.textdump.features import prose_weight
 from extractors.textdump.lines import Line
 from extractors.textdump.region import Island, best_chain, islands
 from extractors.textdump.rules import (
-    BOUNDARY_KINDS,
     boundary_kind,
     echoes,
     line_rule,
@@ -67,6 +67,9 @@ BEFORE_TITLE_MAX_SHARE = 1 / 3
 # A run of prose this long (in characters) is the article under way: its
 # headline stands before it, or is its first line.
 LONG_RUN_MASS = 400.0
+# A headline's words are looked for in this many of the article's first prose
+# lines: its lede and first paragraphs say what it says.
+VOCABULARY_LINES = 25
 # A line repeated outside the article (a teaser list's copy) must be this long
 # to tell: short refrains repeat in articles too.
 REPEAT_MIN_WORDS = 4
@@ -93,12 +96,26 @@ class LineVerdict:
 class Judgement:
     """What one dump holds: each line's verdict, and where the headline is."""
 
-    lines: tuple[Line, ...]
-    verdicts: tuple[LineVerdict, ...]
+    lines: Sequence[Line]
+    reasons: Sequence[str | None]
+    """Each line's reason to go, None for a line of the article."""
     title: int | None
     """Index of the headline line, if one was found."""
-    body_start: int
-    """Index of the first line of the body (len(lines) when there is none)."""
+
+    @property
+    def verdicts(self) -> list[LineVerdict]:
+        """Each line with its reason."""
+        return [
+            LineVerdict(line.index, line.text, reason)
+            for line, reason in zip(self.lines, self.reasons, strict=True)
+        ]
+
+    @property
+    def body_start(self) -> int:
+        """Index of the first line of the body (the number of lines when there is none)."""
+        return next(
+            (i for i, reason in enumerate(self.reasons) if reason is None), len(self.lines)
+        )
 
 
 class _Kinds:
@@ -155,7 +172,8 @@ def judge(
     checkpoint("finding the article in a text dump")
     masses = [line.size * weight for line, weight in zip(lines, prose, strict=True)]
     found = islands(masses)
-    span = best_chain(found, lambda a, b: _gap_cost(lines, a, b))
+    sizes = list(accumulate((line.size for line in lines), initial=0))
+    span = best_chain(found, lambda a, b, budget: _gap_cost(lines, sizes, a, b, budget))
     chain = list(found[span[0] : span[1] + 1]) if span else []
     title = None
     if chain:
@@ -165,6 +183,7 @@ def judge(
                 kinds.work_out(index)
         _repeated_outside(lines, kinds, first, last)
         region_prose = [i for i in range(first, last + 1) if prose[i] > 0 and not kinds.known(i)]
+        region_prose = region_prose[:VOCABULARY_LINES]
         vocabulary = lru_cache(maxsize=1)(lambda: _vocabulary(lines, region_prose))
         long_run = next((start for start, _, mass in chain if mass >= LONG_RUN_MASS), first)
         title = find_title(
@@ -179,12 +198,7 @@ def judge(
             kinds[i] or reason if reason in ("outside-article", "not-prose") else reason
             for i, reason in enumerate(reasons)
         ]
-    verdicts = tuple(
-        LineVerdict(line.index, line.text, reason)
-        for line, reason in zip(lines, reasons, strict=True)
-    )
-    body = [v.index for v in verdicts if v.kept]
-    return Judgement(tuple(lines), verdicts, title, body[0] if body else len(lines))
+    return Judgement(lines, reasons, title)
 
 
 def _vocabulary(lines: Sequence[Line], indexes: Sequence[int]) -> dict[str, list[int]]:
@@ -214,13 +228,15 @@ def _reasons(
     return reasons
 
 
-def _gap_cost(lines: Sequence[Line], a: int, b: int) -> float:
-    cost = GAP_COST + GAP_COST_PER_LINE * (b - a - 1)
-    for index in range(a + 1, b):
-        text = lines[index].text
-        cost += GAP_COST_PER_CHAR * lines[index].size
-        if boundary_kind(text) in BOUNDARY_KINDS:
-            cost += BOUNDARY_COST
+def _gap_cost(lines: Sequence[Line], sizes: Sequence[int], a: int, b: int, budget: float) -> float:
+    """The cost of the lines between ``a`` and ``b`` (``sizes``: prefix sums of
+    line sizes). Headings are looked for only when the gap alone is within
+    ``budget``: past it the chain breaks anyway."""
+    cost = (
+        GAP_COST + GAP_COST_PER_LINE * (b - a - 1) + GAP_COST_PER_CHAR * (sizes[b] - sizes[a + 1])
+    )
+    if cost < budget and any(boundary_kind(lines[i].text) for i in range(a + 1, b)):
+        cost += BOUNDARY_COST
     return cost
 
 

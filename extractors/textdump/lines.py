@@ -100,7 +100,9 @@ def split_lines(text: str) -> list[Line]:
     """The non-empty lines of ``text`` (at most :data:`MAX_LINES`), measured."""
     found: list[Line] = []
     for raw in text.splitlines():
-        parts = raw[:MAX_LINE_CHARS].split()
+        if len(raw) > MAX_LINE_CHARS:
+            raw = raw[:MAX_LINE_CHARS]
+        parts = raw.split()
         if not parts:
             continue
         if len(found) >= MAX_LINES:
@@ -111,5 +113,5 @@ def split_lines(text: str) -> list[Line]:
             unspaced = len(_UNSPACED.findall(folded))
             words = max(words, unspaced // 2)
             size += (UNSPACED_CHAR_WEIGHT - 1) * unspaced
-        found.append(Line(len(found), folded, raw[:MAX_LINE_CHARS], words, size))
+        found.append(Line(len(found), folded, raw, words, size))
     return found

@@ -6,7 +6,7 @@ between two islands costs what it holds: a caption or a subheading little, a
 menu, a teaser list or a comment header much. It is found in one pass, like
 the largest sum of a sequence (Kadane's algorithm), over the islands.
 
->>> best_chain([(0, 0, 500.0), (3, 5, 900.0), (40, 40, 80.0)], lambda a, b: 20.0 * (b - a))
+>>> best_chain([(0, 0, 500.0), (3, 5, 900.0), (40, 40, 80.0)], lambda a, b, _: 20.0 * (b - a))
 (0, 1)
 """
 
@@ -42,13 +42,14 @@ def islands(masses: Sequence[float]) -> list[Island]:
 
 
 def best_chain(
-    found: Sequence[Island], gap_cost: Callable[[int, int], float]
+    found: Sequence[Island], gap_cost: Callable[[int, int, float], float]
 ) -> tuple[int, int] | None:
     """(first, last) positions in ``found`` of the chain of islands with the most
     mass net of the costs of the gaps inside it; None when there is no island.
 
-    ``gap_cost(a, b)`` is the cost of the lines strictly between line ``a`` (the
-    last line of an island) and line ``b`` (the first of the next).
+    ``gap_cost(a, b, budget)`` is the cost of the lines strictly between line
+    ``a`` (the last line of an island) and line ``b`` (the first of the next);
+    it may stop counting once the cost reaches ``budget`` (the chain breaks there).
     """
     if not found:
         return None
@@ -58,7 +59,7 @@ def best_chain(
         if position == 0:
             value, start = mass, 0
         else:
-            carried = value - gap_cost(found[position - 1][1], first)
+            carried = value - gap_cost(found[position - 1][1], first, value)
             if carried > 0:
                 value = carried + mass
             else:

@@ -53,15 +53,16 @@ _COOKIE_CONTEXT = re.compile(
 )
 # Copyright footers: "© 2019 News Nation. All rights reserved." anywhere in a
 # short line (the HTML extractor's credit rule sees only lines that start so).
-# Looked for as plain substrings of the lower-cased line: a regex alternation
-# searched at every position costs ten times more.
-_RIGHTS = (
+# Searched in the lower-cased line, without re.IGNORECASE: case-insensitive
+# alternations are several times slower in Python's regex engine.
+_RIGHTS_WORDS = (
     "all rights reserved", "tous droits réservés", "alle rechte vorbehalten",
     "alle rechten voorbehouden", "todos los derechos reservados",
     "todos os direitos reservados", "tutti i diritti riservati",
     "wszelkie prawa zastrzeżone", "все права защищены", "جميع الحقوق محفوظة", "版权所有",
     "版權所有", "©", "copyright 1", "copyright 2", "(c) 1", "(c) 2",
 )  # fmt: skip
+_RIGHTS = re.compile("|".join(re.escape(words) for words in _RIGHTS_WORDS))
 FOOTER_MAX_CHARS = 300
 # A ticker or a menu on one line: three or more items joined by wide gaps.
 TICKER_MIN_SEGMENTS = 3
@@ -86,7 +87,7 @@ def own_rule(text: str) -> str | None:
     if len(text) <= COMMENTS_HEADING_MAX_CHARS and _COMMENTS.match(text):
         return "comments-heading"
     low = text.lower()
-    if len(text) <= FOOTER_MAX_CHARS and any(words in low for words in _RIGHTS):
+    if len(text) <= FOOTER_MAX_CHARS and _RIGHTS.search(low):
         return "copyright"
     if "cookie" in low[:FOOTER_MAX_CHARS] and _COOKIES.search(text):
         return "cookie-notice" if _COOKIE_CONTEXT.search(text) else None
