@@ -108,5 +108,5 @@ def test_echoes_find_breadcrumbs_and_captions() -> None:
 def test_best_chain_bridges_small_gaps_only() -> None:
     found = islands([300, 0, 400, 0, 0, 0, 0, 0, 0, 50])
     assert found == [(0, 0, 300.0), (2, 2, 400.0), (9, 9, 50.0)]
-    assert best_chain(found, lambda a, b: 40.0 * (b - a - 1)) == (0, 1)
-    assert best_chain([], lambda a, b: 0.0) is None
+    assert best_chain(found, lambda a, b, budget: 40.0 * (b - a - 1)) == (0, 1)
+    assert best_chain([], lambda a, b, budget: 0.0) is None
