@@ -103,7 +103,7 @@ def load_text_tool(name: str) -> CleanText:
 def _load_extract_text() -> CleanText:
     """``extractors.extract_text`` (issue 18), once a change adds it."""
     try:
-        from extractors import extract_text  # type: ignore[attr-defined]  # noqa: PLC0415
+        from extractors import extract_text  # noqa: PLC0415
     except ImportError as exc:
         raise ToolUnavailableError(f"extractors.extract_text does not exist yet ({exc})") from exc
 

@@ -28,6 +28,7 @@ from extractors.exceptions import (
 )
 from extractors.page import Page
 from extractors.site import SiteExtractor, register, registry
+from extractors.textdump import extract_text
 
 __all__ = [
     "Article",
@@ -39,6 +40,7 @@ __all__ = [
     "UnreadablePage",
     "UseGeneric",
     "extract",
+    "extract_text",
     "load_page",
     "register",
     "registry",

@@ -1,0 +1,95 @@
+"""Line evidence without markup: sentence shape, punctuation, capitals, length.
+
+A line of article text is a sentence or several: long enough to say something,
+ending with a sentence mark, with commas inside, its capitals at sentence
+starts and names. A menu entry, a headline in a teaser list, a date or a widget
+value is short, unpunctuated, capitalised word after word or mostly numbers.
+
+>>> from extractors.textdump.lines import split_lines
+>>> [prose_weight(line) for line in split_lines(
+...     "Home\\nThe minister, who arrived on Monday, will travel to Rabat in May.")]
+[0.0, 1.0]
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.textdump.lines import Line
+
+__all__ = [
+    "MAX_HEADLINE_WORDS",
+    "cap_share",
+    "headline_like",
+    "prose_weight",
+]
+
+# A sentence of this many words, ending with a sentence mark, is prose in any
+# language: menus, buttons and widget values are shorter. Tuned on the
+# article-extraction benchmark's flattened pages, confirmed on the Readability
+# test pages (benchmarks/README.md, "Text dumps").
+SENTENCE_MIN_WORDS = 8
+# Shorter sentences (5 to 7 words) are prose only when most words are not
+# capitalised: "Share This Story On Facebook." is a button, "It was not." a line.
+SHORT_SENTENCE_MIN_WORDS = 5
+SHORT_SENTENCE_MAX_CAPS = 0.6
+# A line this long is prose without a final mark (a paragraph cut by a link, a
+# list item of a long enumeration) when it has a comma or reads as sentences
+# rather than a Title Case headline.
+LONG_LINE_MIN_WORDS = 15
+LONG_LINE_MAX_CAPS = 0.5
+# Weight of a short sentence beside a full one: some of them are buttons.
+SHORT_SENTENCE_WEIGHT = 0.7
+# A headline: short, and not a sentence of a paragraph (those end with a period
+# after more words than a headline has).
+MAX_HEADLINE_WORDS = 25
+
+_COMMAS = re.compile("[,;،、，；]")
+# The end of a sentence inside a line: a mark after a letter, then a space or
+# the end ("..", an ellipsis inside a headline, is none).
+_SENTENCE_END = re.compile(r"[^\W\d_][.!?؟。！？](?:\s|$)")
+# The first letter of each word: capitals at word starts tell headlines and
+# menus ("Most Popular Videos") from sentences.
+_WORD_START = re.compile(r"(?<!\S)[^\W\d_]")
+
+
+def cap_share(text: str) -> float:
+    """Share of the words starting with a letter that start with a capital.
+
+    >>> cap_share("Most Popular Articles"), cap_share("it was Paris"), cap_share("1 2")
+    (1.0, 0.3333333333333333, 0.0)
+    """
+    starts = _WORD_START.findall(text)
+    cased = [s for s in starts if s.isupper() or s.islower()]
+    if not cased:
+        return 0.0
+    return sum(1 for s in cased if s.isupper()) / len(cased)
+
+
+def prose_weight(line: Line) -> float:
+    """How surely ``line`` is running text by its own shape: 1.0, 0.7 or 0.0."""
+    words = line.words
+    if words < SHORT_SENTENCE_MIN_WORDS or line.truncated or line.segments > 2:
+        return 0.0
+    if line.ends_sentence:
+        if words >= SENTENCE_MIN_WORDS:
+            return 1.0
+        return SHORT_SENTENCE_WEIGHT if cap_share(line.text) < SHORT_SENTENCE_MAX_CAPS else 0.0
+    if words >= LONG_LINE_MIN_WORDS and (
+        _COMMAS.search(line.text) or cap_share(line.text) < LONG_LINE_MAX_CAPS
+    ):
+        return 1.0
+    return 0.0
+
+
+def headline_like(line: Line) -> bool:
+    """A line that could be a headline: a few words, not a sentence of a paragraph.
+
+    >>> from extractors.textdump.lines import split_lines
+    >>> [headline_like(x) for x in split_lines("Blinken expected in Rabat\\nRead more:\\nOk")]
+    [True, False, False]
+    """
+    if not 2 <= line.words <= MAX_HEADLINE_WORDS or line.truncated or line.segments > 1:
+        return False
+    last = line.last
+    return last not in ":,;-–—|/" and len(_SENTENCE_END.findall(line.text)) <= 1

@@ -1,0 +1,283 @@
+"""Every line of a dump judged: kept as article text, or dropped with a reason.
+
+The steps, each reading what the one before found:
+
+1. each line by itself: how much it reads like prose
+   (:mod:`~extractors.textdump.features`); for the lines that do, the
+   furniture rules (:mod:`~extractors.textdump.rules`); lines another line
+   repeats with more (breadcrumbs, captions); lines the site prints on every
+   page (given several pages of one site);
+2. the article's span: the best chain of prose islands, where a gap costs by
+   its length and a related-list or comment heading costs most
+   (:mod:`~extractors.textdump.region`);
+3. the span's own coherence: its headline (:mod:`~extractors.textdump.title`),
+   prose before the headline, lines it shares with teaser lists outside it;
+4. inside the span, short lines between paragraphs (subheadings, list items)
+   are kept when the gap they stand in is short.
+
+The furniture rules cost microseconds a line, so they run where a verdict
+depends on them (prose lines, short gaps, the headline's neighbourhood), and on
+every line only when the reasons are asked for (``explain=True``): the
+verdicts are the same either way, only the names of some reasons differ.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+
+from extractors.limits import checkpoint
+from extractors.textdump.features import prose_weight
+from extractors.textdump.lines import Line
+from extractors.textdump.region import Island, best_chain, islands
+from extractors.textdump.rules import (
+    boundary_kind,
+    echoes,
+    line_rule,
+    own_rule,
+    segment_rule,
+)
+from extractors.textdump.title import content_words, find_title
+
+__all__ = ["Judgement", "LineVerdict", "judge"]
+
+# What a gap between two prose islands costs, in characters of prose that must
+# follow it for the article to go on: a fixed part (any interruption), a part
+# per line and a part per character of what the gap holds. A caption or a
+# subheading costs about one short sentence; a menu of ten entries, a long
+# paragraph. Tuned on the article-extraction benchmark, confirmed on the
+# Readability test pages.
+GAP_COST = 30.0
+GAP_COST_PER_LINE = 15.0
+GAP_COST_PER_CHAR = 0.3
+# A related-list or comment heading in a gap: only a long run of prose after it
+# (a page's worth of article below an inline box) is still the article.
+BOUNDARY_COST = 1000.0
+# Inside the article, a gap of at most this many lines holds subheadings, list
+# items or a short table, and is kept; a longer one is an ad, a gallery, a box.
+KEEP_GAP_LINES = 3
+KEEP_MIN_WORDS = 2
+# Prose before the headline is dropped when it is this small a part of the
+# span: a widget's sentence, a ticker's headline. More is the article, and the
+# "headline" a subheading.
+BEFORE_TITLE_MAX_SHARE = 1 / 3
+# A run of prose this long (in characters) is the article under way: its
+# headline stands before it, or is its first line.
+LONG_RUN_MASS = 400.0
+# A headline's words are looked for in this many of the article's first prose
+# lines: its lede and first paragraphs say what it says.
+VOCABULARY_LINES = 25
+# A line repeated outside the article (a teaser list's copy) must be this long
+# to tell: short refrains repeat in articles too.
+REPEAT_MIN_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class LineVerdict:
+    """One non-empty line of a dump and what became of it."""
+
+    index: int
+    """Position among the dump's non-empty lines, from 0."""
+    text: str
+    """The line, whitespace folded."""
+    reason: str | None
+    """None for a line of the article; otherwise why it went (README, "Cleaning text")."""
+
+    @property
+    def kept(self) -> bool:
+        """Whether the line is in the body."""
+        return self.reason is None
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """What one dump holds: each line's verdict, and where the headline is."""
+
+    lines: Sequence[Line]
+    reasons: Sequence[str | None]
+    """Each line's reason to go, None for a line of the article."""
+    title: int | None
+    """Index of the headline line, if one was found."""
+
+    @property
+    def verdicts(self) -> list[LineVerdict]:
+        """Each line with its reason."""
+        return [
+            LineVerdict(line.index, line.text, reason)
+            for line, reason in zip(self.lines, self.reasons, strict=True)
+        ]
+
+    @property
+    def body_start(self) -> int:
+        """Index of the first line of the body (the number of lines when there is none)."""
+        return next(
+            (i for i, reason in enumerate(self.reasons) if reason is None), len(self.lines)
+        )
+
+
+class _Kinds:
+    """Each line's furniture kind (None for none), worked out when first asked."""
+
+    _UNKNOWN = "?"
+
+    def __init__(self, lines: Sequence[Line], boilerplate: Collection[str]) -> None:
+        self._lines = lines
+        self._found: list[str | None] = [self._UNKNOWN] * len(lines)
+        if boilerplate:
+            for line in lines:
+                if line.text in boilerplate:
+                    self._found[line.index] = "site-boilerplate"
+        self.echoes = echoes(lines)
+
+    def __getitem__(self, index: int) -> str | None:
+        return self.work_out(index)
+
+    def work_out(self, index: int) -> str | None:
+        """The line's kind by every rule (worked out once, then remembered)."""
+        kind = self._found[index]
+        if kind == self._UNKNOWN:
+            line = self._lines[index]
+            kind = self._found[index] = segment_rule(line) or line_rule(line.text)
+        return kind
+
+    def __setitem__(self, index: int, kind: str) -> None:
+        self._found[index] = kind
+
+    def cheap(self, index: int) -> str | None:
+        """The kind by the cheap rules only (the full ones run later, on fewer lines)."""
+        kind = self._found[index]
+        if kind != self._UNKNOWN:
+            return kind
+        line = self._lines[index]
+        return segment_rule(line) or own_rule(line.text)
+
+    def known(self, index: int) -> str | None:
+        """The kind if already worked out, else None (a line not asked about)."""
+        kind = self._found[index]
+        return None if kind == self._UNKNOWN else kind
+
+
+def judge(
+    lines: Sequence[Line], boilerplate: Collection[str] = (), *, explain: bool = False
+) -> Judgement:
+    """Judge every line; ``boilerplate`` holds lines the site prints on every page."""
+    kinds = _Kinds(lines, boilerplate)
+    prose = [prose_weight(line) for line in lines]
+    for index, weight in enumerate(prose):
+        if weight > 0 and kinds.cheap(index) is not None:
+            prose[index] = 0.0
+    checkpoint("finding the article in a text dump")
+    masses = [line.size * weight for line, weight in zip(lines, prose, strict=True)]
+    found = islands(masses)
+    sizes = list(accumulate((line.size for line in lines), initial=0))
+    span = best_chain(found, lambda a, b, budget: _gap_cost(lines, sizes, a, b, budget))
+    chain = list(found[span[0] : span[1] + 1]) if span else []
+    title = None
+    if chain:
+        first, last = chain[0][0], chain[-1][1]
+        for start, end, _mass in chain:  # the full rules, on the article's prose only
+            for index in range(start, end + 1):
+                kinds.work_out(index)
+        _repeated_outside(lines, kinds, first, last)
+        region_prose = [i for i in range(first, last + 1) if prose[i] > 0 and not kinds.known(i)]
+        region_prose = region_prose[:VOCABULARY_LINES]
+        vocabulary = lru_cache(maxsize=1)(lambda: _vocabulary(lines, region_prose))
+        long_run = next((start for start, _, mass in chain if mass >= LONG_RUN_MASS), first)
+        title = find_title(
+            lines, kinds.__getitem__, prose, (first, long_run + 1), vocabulary, kinds.echoes
+        )
+        if title is not None:
+            _mark_title(lines, kinds, title)
+            chain = _after_title(chain, title, masses)
+    reasons = _reasons(lines, kinds, prose, chain)
+    if explain:
+        reasons = [
+            kinds[i] or reason if reason in ("outside-article", "not-prose") else reason
+            for i, reason in enumerate(reasons)
+        ]
+    return Judgement(lines, reasons, title)
+
+
+def _vocabulary(lines: Sequence[Line], indexes: Sequence[int]) -> dict[str, list[int]]:
+    """Each content word of the article's prose, with the lines it is in."""
+    found: dict[str, list[int]] = {}
+    for index in indexes:
+        for word in content_words(lines[index].text):
+            found.setdefault(word, []).append(index)
+    return found
+
+
+def _reasons(
+    lines: Sequence[Line], kinds: _Kinds, prose: Sequence[float], chain: Sequence[Island]
+) -> list[str | None]:
+    reasons: list[str | None] = [kinds.known(i) or "outside-article" for i in range(len(lines))]
+    previous_end = None
+    for start, end, _mass in chain:
+        if previous_end is not None:
+            gap = range(previous_end + 1, start)
+            for index in gap:
+                reasons[index] = (
+                    "not-prose" if len(gap) > KEEP_GAP_LINES else kinds[index]
+                ) or _gap_verdict(lines[index])
+        for index in range(start, end + 1):
+            reasons[index] = kinds.known(index) or (None if prose[index] > 0 else "not-prose")
+        previous_end = end
+    return reasons
+
+
+def _gap_cost(lines: Sequence[Line], sizes: Sequence[int], a: int, b: int, budget: float) -> float:
+    """The cost of the lines between ``a`` and ``b`` (``sizes``: prefix sums of
+    line sizes). Headings are looked for only when the gap alone is within
+    ``budget``: past it the chain breaks anyway."""
+    cost = (
+        GAP_COST + GAP_COST_PER_LINE * (b - a - 1) + GAP_COST_PER_CHAR * (sizes[b] - sizes[a + 1])
+    )
+    if cost < budget and any(boundary_kind(lines[i].text) for i in range(a + 1, b)):
+        cost += BOUNDARY_COST
+    return cost
+
+
+def _repeated_outside(lines: Sequence[Line], kinds: _Kinds, first: int, last: int) -> None:
+    outside = Counter(
+        line.text
+        for line in lines
+        if not first <= line.index <= last and line.words >= REPEAT_MIN_WORDS
+    )
+    for index in range(first, last + 1):
+        if outside[lines[index].text] and kinds[index] is None:
+            kinds[index] = "repeated-outside"
+
+
+def _mark_title(lines: Sequence[Line], kinds: _Kinds, title: int) -> None:
+    """The headline, its copies, and the lines that repeat it with more (a
+    breadcrumb ending with it, a caption or share text starting with it)."""
+    text = lines[title].text
+    for line in lines:
+        if line.text == text:
+            kinds[line.index] = "title"
+    for longer, shorter in kinds.echoes.items():
+        if lines[shorter].text == text:
+            kinds[longer] = "repeats-title"
+
+
+def _after_title(chain: list[Island], title: int, masses: Sequence[float]) -> list[Island]:
+    """The chain without what stands before its headline, unless that is much."""
+    after: list[Island] = []
+    for start, end, mass in chain:
+        if start > title:
+            after.append((start, end, mass))
+        elif end > title:  # the headline reads as prose: the island goes on after it
+            after.append((title + 1, end, sum(masses[title + 1 : end + 1])))
+    before = sum(masses[chain[0][0] : title + 1])
+    total = sum(island[2] for island in chain)
+    if after and before <= BEFORE_TITLE_MAX_SHARE * total:
+        return after
+    return chain
+
+
+def _gap_verdict(line: Line) -> str | None:
+    """A short line between two paragraphs of a short gap: a subheading, kept."""
+    return None if line.words >= KEEP_MIN_WORDS else "not-prose"

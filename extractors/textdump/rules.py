@@ -1,0 +1,153 @@
+"""Rules for lines that are never article text, beyond the HTML extractor's.
+
+These kinds of line reach a text dump but not the HTML extractor's paragraphs,
+where the page's markup (a link, a ``<nav>``, a cookie banner's class) already
+told them apart; :mod:`~extractors.textdump.htmlrules` brings in the rules the
+two share. Each rule names a kind of line and says why it is furniture.
+
+>>> line_rule("Cliquez ici pour lire l'article depuis sa source.")
+'call-to-action'
+>>> line_rule("Le Maroc abrite, ce mercredi 11 mai, la réunion ministérielle.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractors.textdump.htmlrules import html_line_rule, is_related_heading
+from extractors.textdump.lines import Line
+
+__all__ = ["BOUNDARY_KINDS", "boundary_kind", "echoes", "line_rule", "own_rule", "segment_rule"]
+
+# "Click here to ...": a link's words left behind by the markup, in the
+# languages of the HTML extractor's lead-ins. The seeds end with one ("Cliquez
+# ici pour lire l'article depuis sa source.").
+_CALL_TO_ACTION = re.compile(
+    r"^\W*(?:click here|click to|tap here|klik hier|klik om|cliquez ici|cliquez pour"
+    r"|hier klicken|klicken sie|haga clic|haz clic|pulse aquí|clique aqui|clique para"
+    r"|clicca qui|kliknij tutaj|kliknij|нажмите|اضغط هنا|انقر هنا|اضغط|点击这里|点击)\b",
+    re.I,
+)
+# The heading of a comment section: "34 Comments", "Leave a Reply", "Reageer".
+# Like a related-list heading, the article does not go on after it.
+_COMMENTS = re.compile(
+    r"^\W*(?:\d+\s+(?:comments?|responses?|replies|reacties|commentaires|kommentare"
+    r"|comentarios|comentários|commenti|komentarzy|комментари\w*|تعليق\w*)\b"
+    r"|(?:leave|post|add|write) a (?:reply|comment)|comments?$|reageer|reacties$"
+    r"|laisser un commentaire|commentaires$|kommentar schreiben|kommentare$"
+    r"|deja (?:un|tu) comentario|comentarios$|deixe (?:um|seu) comentário"
+    r"|lascia un commento|commenti$|اترك تعليقا|التعليقات$)",
+    re.I,
+)
+COMMENTS_HEADING_MAX_CHARS = 80
+# Cookie and consent notices, which a page shows in a banner its markup hides
+# from the HTML extractor: a line about cookies and the site or consent.
+_COOKIES = re.compile(r"\bcookies?\b", re.I)
+_COOKIE_CONTEXT = re.compile(
+    r"\b(?:website|site|browser|browsing|experience|consent|accept|privacy|sitio|navegación"
+    r"|navigation|expérience|navigateur|webseite|website|akzept\w*|einwillig\w*|datenschutz"
+    r"|toestemming|accepteer\w*|consenso|accetta\w*|sito)\b",
+    re.I,
+)
+# Copyright footers: "© 2019 News Nation. All rights reserved." anywhere in a
+# short line (the HTML extractor's credit rule sees only lines that start so).
+# Searched in the lower-cased line, without re.IGNORECASE: case-insensitive
+# alternations are several times slower in Python's regex engine.
+_RIGHTS_WORDS = (
+    "all rights reserved", "tous droits réservés", "alle rechte vorbehalten",
+    "alle rechten voorbehouden", "todos los derechos reservados",
+    "todos os direitos reservados", "tutti i diritti riservati",
+    "wszelkie prawa zastrzeżone", "все права защищены", "جميع الحقوق محفوظة", "版权所有",
+    "版權所有", "©", "copyright 1", "copyright 2", "(c) 1", "(c) 2",
+)  # fmt: skip
+_RIGHTS = re.compile("|".join(re.escape(words) for words in _RIGHTS_WORDS))
+FOOTER_MAX_CHARS = 300
+# A ticker or a menu on one line: three or more items joined by wide gaps.
+TICKER_MIN_SEGMENTS = 3
+
+BOUNDARY_KINDS = frozenset({"related-heading", "comments-heading"})
+"""Kinds of line after which an article does not go on: a list of other
+articles, or readers' comments, follows them."""
+
+
+def line_rule(text: str) -> str | None:
+    """The kind of furniture ``text`` is, by its words alone, or None."""
+    return html_line_rule(text) or own_rule(text)
+
+
+def own_rule(text: str) -> str | None:
+    """The kind of furniture ``text`` is by the rules of this module alone, or None.
+
+    A microsecond a line, where the HTML extractor's rules take ten or more.
+    """
+    if _CALL_TO_ACTION.match(text):
+        return "call-to-action"
+    if len(text) <= COMMENTS_HEADING_MAX_CHARS and _COMMENTS.match(text):
+        return "comments-heading"
+    low = text.lower()
+    if len(text) <= FOOTER_MAX_CHARS and _RIGHTS.search(low):
+        return "copyright"
+    if "cookie" in low[:FOOTER_MAX_CHARS] and _COOKIES.search(text):
+        return "cookie-notice" if _COOKIE_CONTEXT.search(text) else None
+    return None
+
+
+def boundary_kind(text: str) -> str | None:
+    """``"related-heading"`` or ``"comments-heading"`` for a line the article ends at.
+
+    The same verdict as :func:`line_rule` for these two kinds, at a fraction
+    of its cost: every line between two prose islands is asked.
+
+    >>> boundary_kind("Lees meer"), boundary_kind("34 Comments"), boundary_kind("Home")
+    ('related-heading', 'comments-heading', None)
+    """
+    if len(text) > COMMENTS_HEADING_MAX_CHARS:
+        return None
+    if is_related_heading(text):
+        return "related-heading"
+    if _COMMENTS.match(text) and html_line_rule(text) is None:
+        return "comments-heading"
+    return None
+
+
+def segment_rule(line: Line) -> str | None:
+    """``"ticker"`` for a line of several items joined by wide gaps, else None."""
+    return "ticker" if line.segments >= TICKER_MIN_SEGMENTS else None
+
+
+# A line repeated inside another one must be this long to count: a breadcrumb
+# or a caption repeats the headline, never a two-word label.
+ECHO_MIN_WORDS = 4
+# Lines are matched on their first and last characters, this many.
+_KEY_CHARS = 16
+
+
+def echoes(lines: Sequence[Line]) -> dict[int, int]:
+    """Lines that are another line with more before or after it, mapped to that line.
+
+    A breadcrumb ends with the headline ("StartMarokkoMarokko – <headline>"), a
+    photo caption or a share text starts with it ("<headline> 18-01-2022 El
+    ministro..."). The line repeated is the headline, or a teaser's title; the
+    longer one is never article text. Found in one pass with an index on the
+    first and the last characters, so the cost stays linear.
+    """
+    heads: dict[str, list[Line]] = {}
+    tails: dict[str, list[Line]] = {}
+    for line in lines:
+        if line.words >= ECHO_MIN_WORDS and len(line.text) >= _KEY_CHARS:
+            heads.setdefault(line.text[:_KEY_CHARS], []).append(line)
+            tails.setdefault(line.text[-_KEY_CHARS:], []).append(line)
+    found: dict[int, int] = {}
+    for line in lines:
+        text = line.text
+        if line.words <= ECHO_MIN_WORDS or len(text) <= _KEY_CHARS:
+            continue
+        for other in heads.get(text[:_KEY_CHARS], ()):
+            if len(other.text) < len(text) and text.startswith(other.text):
+                found[line.index] = other.index
+        for other in tails.get(text[-_KEY_CHARS:], ()):
+            if len(other.text) < len(text) and text.endswith(other.text):
+                found[line.index] = other.index
+    return found

@@ -1,0 +1,159 @@
+"""The headline and the date line of a dump, found beside the article's text.
+
+A dump keeps the headline as one more line, near the top of the article: the
+last headline-shaped line before the body that the body talks about (most of
+its words come back in the article), often printed twice (a breadcrumb ends
+with it, a caption starts with it). The article's date line stands next to it
+or just above the body: "Publié dans Maroc Diplomatique le 20 - 04 - 2022".
+Dates elsewhere (the site's "today" in its header, a ticker's) are not read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from extractors.metadata import ParsedDate, find_date
+from extractors.textdump.features import headline_like
+from extractors.textdump.lines import Line
+
+__all__ = ["content_words", "find_published", "find_title"]
+
+_WORD = re.compile(r"\w+")
+# Words this short are mostly grammar ("the", "van", "في"); names and topics
+# are longer. Unspaced scripts are read as pairs of characters instead.
+CONTENT_WORD_MIN_CHARS = 4
+_UNSPACED_RUN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}")
+
+# A headline is followed by its article within this many lines, counting the
+# date, byline, label and credit lines between them.
+TITLE_LOOKAHEAD = 4
+# Kinds of line that may stand between a headline and its first paragraph.
+BETWEEN_TITLE_AND_BODY = frozenset(
+    {"date-line", "published-line", "byline", "credit", "label", "repeats-title"}
+)
+# Share of a headline's content words that its article repeats: "Antony Blinken
+# attendu au Maroc pour réunion de la coalition anti-Daech" has all of its own
+# in the article; a teaser's title or a widget's line ("Merci d'avoir
+# signalé!") has few. Printed twice (a breadcrumb or caption repeats it), a
+# line needs less.
+TITLE_MIN_OVERLAP = 0.5
+ECHOED_TITLE_MIN_OVERLAP = 0.34
+TITLE_MIN_SHARED = 2
+# Headlines are shorter than a paragraph's sentences; the few that end with a
+# period ("Marokko – Anti-Daech (ISIS) Koalition kommt zu Abstimmungen in
+# Marokko zusammen.") shorter still.
+TITLE_MAX_WORDS = 20
+TITLE_MAX_WORDS_WITH_PERIOD = 12
+# A headline is looked for this many lines above the article's first line.
+TITLE_SEARCH_LINES = 30
+# Date lines are looked for within this many lines of the headline, or above
+# the body's first line when no headline was found.
+DATE_SEARCH_LINES = 3
+DATE_LINE_MAX_WORDS = 16
+
+
+def content_words(text: str) -> set[str]:
+    """The words of ``text`` that carry its topic, lower-cased.
+
+    >>> sorted(content_words("Blinken in Rabat: de coalitie komt"))
+    ['blinken', 'coalitie', 'komt', 'rabat']
+    >>> sorted(content_words("联合国大会"))
+    ['合国', '国大', '大会', '联合']
+    """
+    words = {w for w in _WORD.findall(text.lower()) if len(w) >= CONTENT_WORD_MIN_CHARS}
+    runs = _UNSPACED_RUN.findall(text)
+    if runs:
+        words = {w for w in words if not _UNSPACED_RUN.search(w)}
+        for run in runs:
+            words.update(run[i : i + 2] for i in range(len(run) - 1))
+    return {w for w in words if not w.isdigit()}
+
+
+def find_title(
+    lines: Sequence[Line],
+    kinds: Callable[[int], str | None],
+    prose: Sequence[float],
+    span: tuple[int, int],
+    vocabulary: Callable[[], Mapping[str, Sequence[int]]],
+    echoes: Mapping[int, int],
+) -> int | None:
+    """Index of the headline of the article, or None.
+
+    The earliest headline-shaped line between TITLE_SEARCH_LINES above the
+    article's first line and ``span[1]`` (the second line of its first long
+    run of prose: a headline further down is a subheading), followed by prose
+    within TITLE_LOOKAHEAD lines, whose words the article repeats
+    (``vocabulary()``: each word of the article's prose and the lines it is
+    in, asked for once a line qualifies; the line's own words do not count for
+    it). ``kinds(i)`` is line
+    ``i``'s furniture kind; ``echoes`` maps lines that repeat another with more
+    (breadcrumbs, captions: never the headline) to the line they repeat.
+    """
+    first, stop = span
+    echoed = set(echoes.values())
+    for index in range(max(0, first - TITLE_SEARCH_LINES), min(stop, len(lines) - 1) + 1):
+        line = lines[index]
+        if index in echoes or not _title_shaped(line):
+            continue
+        if not _followed_by_prose(index, kinds, prose):
+            continue
+        if kinds(index) is not None:
+            continue
+        words = content_words(line.text)
+        known = vocabulary()
+        shared = sum(1 for w in words if any(i != index for i in known.get(w, ())))
+        needed = ECHOED_TITLE_MIN_OVERLAP if index in echoed else TITLE_MIN_OVERLAP
+        if words and shared >= min(TITLE_MIN_SHARED, len(words)) and shared >= needed * len(words):
+            return index
+    return None
+
+
+def _title_shaped(line: Line) -> bool:
+    """A headline: a few words; a period at its end only after a dozen words at most
+    (a longer line that ends so is a paragraph's sentence)."""
+    if not headline_like(line) or line.words > TITLE_MAX_WORDS:
+        return False
+    return line.last != "." or line.words <= TITLE_MAX_WORDS_WITH_PERIOD
+
+
+def _followed_by_prose(
+    index: int, kinds: Callable[[int], str | None], prose: Sequence[float]
+) -> bool:
+    for after in range(index + 1, min(len(prose), index + 1 + TITLE_LOOKAHEAD)):
+        if prose[after] > 0:
+            return True  # a prose line has no furniture kind (judge.py)
+        if kinds(after) not in BETWEEN_TITLE_AND_BODY:
+            return False
+    return False
+
+
+def find_published(
+    lines: Sequence[Line],
+    kinds: Sequence[str | None],
+    title: int | None,
+    body_start: int,
+    language: str | None,
+) -> ParsedDate | None:
+    """The article's date from a date line beside its headline or above its body."""
+    if title is not None:
+        above = [title - 1] if title > 0 else []
+        candidates = [*above, *range(title + 1, max(title + 1, body_start))]
+        candidates = candidates[: DATE_SEARCH_LINES + 1]
+    else:
+        candidates = list(range(max(0, body_start - DATE_SEARCH_LINES), body_start))[::-1]
+    for index in candidates:
+        line = lines[index]
+        if line.words > DATE_LINE_MAX_WORDS or kinds[index] not in (
+            "date-line",
+            "published-line",
+            "byline",
+            None,
+        ):
+            continue
+        if not any(ch.isdigit() for ch in line.text):
+            continue
+        found = find_date(line.text, language)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,112 @@
+"""Line evidence of extractors.textdump: shape, furniture rules, the adapter, the span."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.generic.blocks import Block, is_noise_line
+from extractors.textdump.features import headline_like, prose_weight
+from extractors.textdump.htmlrules import html_line_rule
+from extractors.textdump.lines import split_lines
+from extractors.textdump.region import best_chain, islands
+from extractors.textdump.rules import boundary_kind, echoes, line_rule
+
+
+def one(text: str):  # type: ignore[no-untyped-def]
+    return split_lines(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lees ook: Antony Blinken ontmoet prins van Abu Dhabi in Marokko",
+        "Lire aussi: L'initiative marocaine d'autonomie (Blinken)",
+        "عاجل",
+        "السبت 23 أبريل 2022 على الساعة 00:05",
+        "Publié dans Maroc Diplomatique le 20 - 04 - 2022",
+        "Photo: Reuters/John Smith",
+        "By Jane Doe",
+        "Lees meer",
+        "Advertisement",
+        "The coalition meets in Marrakech on 11 May, the minister said on Monday.",
+        "Mein Konto",
+        "x" * 300,
+    ],
+)
+def test_adapter_gives_the_html_extractors_verdict(text: str) -> None:
+    """The adapter's verdict is blocks.is_noise_line's, whatever reason it names."""
+    assert (html_line_rule(text) is not None) == is_noise_line(Block(text, 0, "p"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Cliquez ici pour lire l'article depuis sa source.", "call-to-action"),
+        ("Click here to receive live updates on the election", "call-to-action"),
+        ("34 responses to “Anthony Lynn: We needed to win”", "comments-heading"),
+        ("Leave a Reply", "comments-heading"),
+        ("© 2019 News Nation. All rights reserved.", "copyright"),
+        ("Content (c) 2014 IETF Trust and the persons identified", "copyright"),
+        ("This website uses cookies to improve your experience.", "cookie-notice"),
+        ("She baked cookies for the whole street on Sunday morning.", None),
+        ("Le Maroc abrite, ce mercredi 11 mai, la réunion ministérielle.", None),
+    ],
+)
+def test_own_rules(text: str, kind: str | None) -> None:
+    assert line_rule(text) == kind
+
+
+def test_boundaries() -> None:
+    assert boundary_kind("Lees meer") == "related-heading"
+    assert boundary_kind("More stories from CNN") == "related-heading"
+    assert boundary_kind("12 Comments") == "comments-heading"
+    assert boundary_kind("Lees ook: Blinken ontmoet Bourita in Rabat") is None
+    assert boundary_kind("The comments of the minister were clear.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "weight"),
+    [
+        ("The minister, who arrived on Monday, will travel to Rabat in May.", 1.0),
+        ("« Outre le secrétaire d'Etat américain, les chefs de la diplomatie », a déclaré.", 1.0),
+        ("وسيشارك في هذا اللقاء الدولي رؤساء ودبلوماسيون وممثلون من 80 دولة ومنظمة.", 1.0),
+        ("トレンドマイクロは3月9日、通信を暗号化し保護するアプリの発売を開始した。", 1.0),
+        ("It was not what we had planned.", 0.7),
+        ("Share This Story On Facebook Now.", 0.0),
+        ("Most Popular Articles", 0.0),
+        ("Het koninkrijk heeft tot dusver een neutraal standpunt ingenomen met...", 0.0),
+        ("Headline one    Headline two    Headline three    Headline four", 0.0),
+    ],
+)
+def test_prose_weight(text: str, weight: float) -> None:
+    assert prose_weight(one(text)) == weight
+
+
+def test_headline_like() -> None:
+    assert headline_like(one("في ماي المقبل.. “داعش” يجمع بلينكن وألباريس في مراكش!"))
+    assert not headline_like(one("Read more:"))
+    assert not headline_like(one("One sentence here. And a second one there."))
+
+
+def test_wide_gaps_and_unspaced_scripts_are_measured() -> None:
+    line = one("Un titre\xa0\xa0\xa0\xa0Un autre titre\xa0\xa0\xa0\xa0Un troisième")
+    assert line.segments == 3
+    assert line.text == "Un titre Un autre titre Un troisième"
+    assert one("中文中文中文中文").words == 4
+
+
+def test_echoes_find_breadcrumbs_and_captions() -> None:
+    lines = split_lines(
+        "StartMarokkoMarokko – Anti-Daech Koalition kommt zusammen.\n"
+        "Marokko – Anti-Daech Koalition kommt zusammen.\n"
+        "Marokko – Anti-Daech Koalition kommt zusammen. Foto: Rabat, 2022\n"
+        "Marokko und die USA arbeiten eng zusammen."
+    )
+    assert echoes(lines) == {0: 1, 2: 1}
+
+
+def test_best_chain_bridges_small_gaps_only() -> None:
+    found = islands([300, 0, 400, 0, 0, 0, 0, 0, 0, 50])
+    assert found == [(0, 0, 300.0), (2, 2, 400.0), (9, 9, 50.0)]
+    assert best_chain(found, lambda a, b, budget: 40.0 * (b - a - 1)) == (0, 1)
+    assert best_chain([], lambda a, b, budget: 0.0) is None
