@@ -112,8 +112,10 @@ class Addon:
 
     def update_settings(self, settings: BaseSettings) -> None:
         """Defaults first, then what depends on them: the feed, distributed mode."""
+        # At add-on priority: above Scrapy's own defaults (LOG_FORMATTER has one),
+        # below the project's settings, the spider's and the command line's.
         for name, value in DEFAULTS.items():
-            settings.setdefault(name, value, priority="addon")
+            settings.set(name, value, priority="addon")
         for name, components in COMPONENTS.items():
             for path, order in components.items():
                 settings.setdefault_in_component_priority_dict(name, load_object(path), order)

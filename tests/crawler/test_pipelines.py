@@ -161,3 +161,12 @@ def test_stats_count_site_handovers_by_site() -> None:
     stats = crawler.stats.get_stats()
     assert stats["articles/site_handover/news.test"] == 2
     assert stats["articles/generic"] == 3
+
+
+def test_the_add_on_sets_defaults_over_scrapys_own_and_under_the_users() -> None:
+    crawler = project_crawler(settings={"NEWSCLEAN_NEAR_DUPLICATES_THRESHOLD": 0.9})
+    settings = crawler.settings
+    assert settings["LOG_FORMATTER"] == "crawler.logformatter.ArticleLogFormatter"
+    assert settings["FEED_EXPORT_ENCODING"] == "utf-8"
+    assert settings.getlist("FEED_EXPORT_FIELDS")[:3] == ["url", "canonical_url", "title"]
+    assert settings.getfloat("NEWSCLEAN_NEAR_DUPLICATES_THRESHOLD") == 0.9  # the user's wins
