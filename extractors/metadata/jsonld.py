@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +20,10 @@ ARTICLE_TYPES = frozenset(
     }
 )  # fmt: skip
 _PAGE_TYPES = frozenset({"WebPage", "ItemPage", "CollectionPage"})
+# Wrappers some sites put around a block's JSON, from XHTML habits: "<![CDATA[ ... ]]>"
+# (the JSON-LD of theverge.com, medium.com and aclu.org, among others) and HTML
+# comments; JSON cannot start with "<" or "/", so these are never the data itself.
+_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
 
 
 def _objects(data: Any) -> Iterator[dict[str, Any]]:
@@ -54,10 +59,19 @@ def objects(tree: Element) -> Iterator[dict[str, Any]]:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
-            data = json.loads(script.text or "", strict=False)
+            data = json.loads(_unwrap(script.text or ""), strict=False)
         except (ValueError, RecursionError):
             continue
         yield from _objects(data)
+
+
+def _unwrap(text: str) -> str:
+    """A block's JSON without a CDATA or comment wrapper.
+
+    >>> _unwrap('  <![CDATA[ {"a": 1} ]]> ')
+    ' {"a": 1} '
+    """
+    return _WRAPPER.sub("", text) if text.lstrip()[:1] in ("<", "/") else text
 
 
 def page_types(tree: Element) -> set[str]:
