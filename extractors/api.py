@@ -37,6 +37,7 @@ from extractors.metadata import (
     detect_language,
     parse_date,
     read_metadata,
+    url_date,
     visible_date,
 )
 from extractors.page import Page, load
@@ -158,7 +159,9 @@ def _extract(page: Page, generic: bool) -> Article:
     site_cls = None if generic else registry.for_url(page.url)
     site = site_cls(page.tree) if site_cls is not None else None
     title = (site.extract_title() if site else None) or meta.title
-    authors = (site.extract_authors() if site else None) or meta.authors
+    site_authors = site.extract_authors() if site else None
+    authors = site_authors or meta.authors
+    authors_raw = None if site_authors else meta.authors_raw
     section = (site.extract_section() if site else None) or meta.section
     # The language decides how a localized date reads; a page that does not declare
     # one is guessed from its headline, and only when a date needs it.
@@ -167,8 +170,15 @@ def _extract(page: Page, generic: bool) -> Article:
     if raw_date or meta.published is None:
         hint = hint or detect_language(_headline_text(title, meta))
     published = parse_date(raw_date, hint) if raw_date else None
-    # Visible date lines are read before the body is cut out of the tree.
-    published = published or meta.published or visible_date(page.tree, hint)
+    # Visible date lines are read before the body is cut out of the tree; the URL's
+    # date is the last resort.
+    published = (
+        published
+        or meta.published
+        or visible_date(page.tree, hint)
+        or url_date(page.url)
+        or url_date(meta.canonical_url)
+    )
     body: list[str] = []
     name = GENERIC
     checkpoint("extracting the body")
@@ -183,7 +193,7 @@ def _extract(page: Page, generic: bool) -> Article:
     if site is None:
         body = generic_paragraphs(page.tree, title, props)
     text = join_paragraphs(_without_controls(body))
-    return _article(page, meta, title, text, published, authors, section, name)
+    return _article(page, meta, title, text, published, (authors, authors_raw), section, name)
 
 
 def _headline_text(title: str | None, meta: Metadata) -> str:
@@ -206,7 +216,7 @@ def _article(
     title: str | None,
     body: str,
     published: ParsedDate | None,
-    authors: list[str],
+    authors: tuple[list[str], str | None],
     section: str | None,
     extractor: str,
 ) -> Article:
@@ -219,7 +229,8 @@ def _article(
         published_raw=published.raw if published else None,
         modified=meta.modified.iso if meta.modified else None,
         modified_raw=meta.modified.raw if meta.modified else None,
-        authors=authors,
+        authors=authors[0],
+        authors_raw=authors[1],
         language=meta.language or detect_language(body or _headline_text(title, meta)),
         section=clean(section) or None,
         site_name=meta.site_name,

@@ -20,7 +20,7 @@ from dateutil import parser as dateutil_parser
 
 from extractors.limits import checkpoint
 
-__all__ = ["ParsedDate", "find_date", "parse_date"]
+__all__ = ["DATE_PATTERN", "ParsedDate", "find_date", "parse_date"]
 
 # dateparser settings: day before month when a numeric date is ambiguous (the
 # order of most of the world's news sites), and a date needs all three parts, so
@@ -43,6 +43,8 @@ _DATE = (
     rf"|\d{{1,2}}\.?\s+{_MONTH_WORD}\s+(?:19|20)\d\d"  # 21 april 2022, 8. März 2022
     rf"|{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"  # April 21, 2022
 )
+#: A date inside a line of text (no time): where a byline's names end.
+DATE_PATTERN = re.compile(_DATE, re.I)
 _TIME = r"\d{1,2}\s*[:h]\s*\d\d(?:\s*[ap]\.?m\.?)?"
 # Words that may stand between a date and its time: "-", "à", "om", "um", "at",
 # "على الساعة" (Arabic: "at the hour").

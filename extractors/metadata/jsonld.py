@@ -9,7 +9,17 @@ from typing import Any
 
 from extractors.page.tree import Element
 
-__all__ = ["ARTICLE_TYPES", "article_object", "first_url", "names", "objects", "page_types"]
+__all__ = [
+    "ARTICLE_TYPES",
+    "ORGANIZATION_TYPES",
+    "article_object",
+    "first_url",
+    "names",
+    "objects",
+    "page_types",
+    "people",
+    "site_names",
+]
 
 #: schema.org types whose properties describe the article on the page.
 ARTICLE_TYPES = frozenset(
@@ -20,6 +30,10 @@ ARTICLE_TYPES = frozenset(
     }
 )  # fmt: skip
 _PAGE_TYPES = frozenset({"WebPage", "ItemPage", "CollectionPage"})
+# Types whose name is the site's or its publisher's.
+_SITE_TYPES = frozenset({"WebSite", "NewsMediaOrganization", "Organization"})
+#: Author types that are no person.
+ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation"})
 # Wrappers some sites put around a block's JSON, from XHTML habits: "<![CDATA[ ... ]]>"
 # (the JSON-LD of theverge.com, medium.com and aclu.org, among others) and HTML
 # comments; JSON cannot start with "<" or "/", so these are never the data itself.
@@ -94,16 +108,34 @@ def page_types(tree: Element) -> set[str]:
     return found
 
 
-def article_object(tree: Element) -> dict[str, Any]:
-    """The first Article-typed JSON-LD object of the page, or {} if there is none."""
+def article_object(tree: Element | list[dict[str, Any]]) -> dict[str, Any]:
+    """The first Article-typed JSON-LD object of the page (or of its :func:`objects`,
+    read once), or {} if there is none."""
     fallback: dict[str, Any] = {}
-    for obj in objects(tree):
+    for obj in objects(tree) if isinstance(tree, Element) else tree:
         kinds = _types(obj)
         if kinds & ARTICLE_TYPES:
             return obj
         if not fallback and kinds & _PAGE_TYPES and "headline" in obj:
             fallback = obj
     return fallback
+
+
+def site_names(tree: Element | list[dict[str, Any]]) -> list[str]:
+    """The names of the page's WebSite and news-organization objects: the site's own.
+
+    >>> import lxml.etree
+    >>> page = lxml.etree.fromstring('<html><head><script type="application/ld+json">'
+    ...     '[{"@type": "WebSite", "name": "Daily"}, {"@type": "Person", "name": "Jo"}]'
+    ...     '</script></head></html>')
+    >>> site_names(page)
+    ['Daily']
+    """
+    return [
+        obj["name"]
+        for obj in (objects(tree) if isinstance(tree, Element) else tree)
+        if _types(obj) & _SITE_TYPES and isinstance(obj.get("name"), str)
+    ]
 
 
 def names(value: Any) -> list[str]:
@@ -118,6 +150,21 @@ def names(value: Any) -> list[str]:
             out.append(item)
         elif isinstance(item, dict) and isinstance(item.get("name"), str):
             out.append(item["name"])
+    return out
+
+
+def people(value: Any) -> list[tuple[str, bool]]:
+    """Names from an author value, each with whether it names an organization.
+
+    >>> people([{"@type": "Person", "name": "Jane Doe"}, {"@type": "Organization", "name": "AP"}])
+    [('Jane Doe', False), ('AP', True)]
+    """
+    out: list[tuple[str, bool]] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            out.append((item, False))
+        elif isinstance(item, dict) and isinstance(item.get("name"), str):
+            out.append((item["name"], bool(_types(item) & ORGANIZATION_TYPES)))
     return out
 
 
