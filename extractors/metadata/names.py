@@ -169,9 +169,7 @@ def _capitalized(name: str) -> bool:
     >>> _capitalized("Ludwig van Beethoven"), _capitalized("at least")
     (True, False)
     """
-    return all(
-        not word[0].islower() or word.split("-")[0] in _PARTICLES for word in name.split()
-    )
+    return all(not word[0].islower() or word.split("-")[0] in _PARTICLES for word in name.split())
 
 
 def _is_name(part: str) -> bool:
