@@ -41,7 +41,7 @@ _META_KEYS = (
 # Class or id words of an element that may hold a byline ("byline", "author",
 # "auteur", "autor", "firma"), tested as substrings: "FeatureByline", "pb-byline",
 # "authorname-txt", "signature_article".
-_BYLINE_WORDS = ("yline", "uthor", "uteur", "autor", "firma", "signature")
+_BYLINE_WORDS = re.compile("yline|uthor|uteur|autor|firma|signature")
 # Lines beside the headline that open with a byline's lead-in ("By Jane Doe", "Par
 # ...") count without a class; this many siblings after the headline (and its
 # parent, grandparent) are read.
@@ -66,7 +66,11 @@ _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title
 BYLINE_MAX_CHARS = 160
 MAX_CANDIDATES = 40
 # Words of an element's text read to see whether it opens with a lead-in.
-BYLINE_MAX_WORDS = 30
+OPENING_WORDS = 4
+# The region around the headline: its <article> or <main> within this many levels,
+# else its ancestor this many levels up.
+ARTICLE_LEVELS = 8
+REGION_LEVELS = 3
 
 
 @dataclass(slots=True)
@@ -140,18 +144,15 @@ def _from_meta(sources: Sources) -> tuple[list[str], str | None]:
     return [], None
 
 
-def _candidates(sources: Sources, headline: Element | None) -> list[Element]:
-    """Elements that may hold the byline, in page order: byline and author classes,
-    ``rel=author``, ``itemprop=author``; then lines beside the headline that open
-    with a lead-in. One loop over the body: faster here than an XPath over every
-    attribute node."""
-    body = next(sources.tree.iter("body"), None)
+def _candidates(sources: Sources, scope: Element, headline: Element | None) -> list[Element]:
+    """Elements in ``scope`` that may hold the byline, in page order: byline and
+    author classes, ``rel=author``, ``itemprop=author``; then lines beside the
+    headline that open with a lead-in. One loop over the elements: faster here than
+    an XPath over every attribute node."""
     found: list[Element] = []
-    if body is None:
-        return found
-    for el in body.iter(lxml.etree.Element):
+    for el in scope.iter(lxml.etree.Element):
         names = el.get("class") or el.get("id")
-        if (names and any(word in names for word in _BYLINE_WORDS)) or (
+        if (names and _BYLINE_WORDS.search(names)) or (
             el.tag == "a" and el.get("rel") == "author"
         ):
             found.append(el)
@@ -163,25 +164,65 @@ def _candidates(sources: Sources, headline: Element | None) -> list[Element]:
 
 
 def _lead_in_lines(headline: Element | None) -> list[Element]:
-    """Short elements right after the headline (or after its parent, grandparent)
-    whose text opens with a byline's lead-in."""
+    """Elements right after the headline (or after its parent, grandparent) whose
+    text opens with a byline's lead-in."""
     found: list[Element] = []
     node = headline
     for _ in range(LEAD_IN_LEVELS):
         if node is None:
             break
         for sibling in itertools.islice(node.itersiblings(), SIBLINGS_AFTER):
-            if not isinstance(sibling.tag, str):
-                continue
-            text = " ".join(text_of(sibling).split()[:BYLINE_MAX_WORDS])
-            if text and _LEAD_IN.match(text):
+            if isinstance(sibling.tag, str) and _LEAD_IN.match(_opening(sibling)):
                 found.append(sibling)
         node = node.getparent()
     return found
 
 
+def _opening(el: Element) -> str:
+    """The first words of an element's text, read without reading all of it."""
+    words: list[str] = []
+    for text in el.itertext():
+        words += str(text).split()
+        if len(words) >= OPENING_WORDS:
+            break
+    return " ".join(words)
+
+
+def _region(headline: Element | None) -> Element | None:
+    """The part of the page around the headline: the ``<article>`` or ``<main>``
+    holding it, else its ancestor a few levels up."""
+    if headline is None:
+        return None
+    ancestors = list(itertools.islice(headline.iterancestors(), ARTICLE_LEVELS))
+    for ancestor in ancestors:
+        if ancestor.tag in ("article", "main"):
+            return ancestor
+    return ancestors[min(REGION_LEVELS, len(ancestors)) - 1] if ancestors else None
+
+
 def _from_page(sources: Sources, headline: Element | None) -> tuple[list[str], str | None]:
-    candidates = [el for el in _candidates(sources, headline) if _is_byline(el)]
+    """The byline near the headline, else anywhere in the body: most pages have it
+    near, and the region costs a fraction of the page. An ``<article>`` holding the
+    headline holds its byline too: the rest of the page is not searched then."""
+    fallback: tuple[list[str], str | None] = ([], None)
+    region = _region(headline)
+    body = next(sources.tree.iter("body"), None)
+    whole = region is not None and region.tag == "article"
+    for scope in (region,) if whole else (region, body):
+        if scope is None:
+            continue
+        names, raw = _search(sources, scope, headline)
+        if _people(sources, names):
+            return names, raw
+        if names and not fallback[0]:
+            fallback = (names, raw)
+    return fallback
+
+
+def _search(
+    sources: Sources, scope: Element, headline: Element | None
+) -> tuple[list[str], str | None]:
+    candidates = [el for el in _candidates(sources, scope, headline) if _is_byline(el)]
     chosen = set(map(id, candidates))
     fallback: tuple[list[str], str | None] = ([], None)
     for el in candidates:

@@ -8,6 +8,7 @@ the Twitter handle, the host) tell its decoration from an article's headline
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -43,6 +44,7 @@ COPYRIGHT_LINES_MAX = 3
 FOOTERS_MAX = 3
 
 
+@functools.lru_cache(maxsize=4096)
 def name_key(text: str) -> str:
     """A name reduced to letters and digits, casefolded, accents dropped: the form
     in which "The Verge", "theverge" and "THE VERGE" are one name.
