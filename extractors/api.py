@@ -169,13 +169,13 @@ def _extract(page: Page, generic: bool) -> Article:
     raw_date = site.extract_published() if site else None
     if raw_date or meta.published is None:
         hint = hint or detect_language(_headline_text(title, meta))
-    published = parse_date(raw_date, hint) if raw_date else None
+    published = parse_date(raw_date, meta.language_tag or hint) if raw_date else None
     # Visible date lines are read before the body is cut out of the tree; the URL's
     # date is the last resort.
     published = (
         published
         or meta.published
-        or visible_date(page.tree, hint)
+        or visible_date(page.tree, meta.language_tag or hint)
         or url_date(page.url)
         or url_date(meta.canonical_url)
     )

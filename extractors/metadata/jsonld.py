@@ -14,6 +14,7 @@ __all__ = [
     "ORGANIZATION_TYPES",
     "article_object",
     "first_url",
+    "is_site_object",
     "names",
     "objects",
     "page_types",
@@ -136,6 +137,11 @@ def site_names(tree: Element | list[dict[str, Any]]) -> list[str]:
         for obj in (objects(tree) if isinstance(tree, Element) else tree)
         if _types(obj) & _SITE_TYPES and isinstance(obj.get("name"), str)
     ]
+
+
+def is_site_object(obj: dict[str, Any]) -> bool:
+    """True for a WebSite or organization object: the site's own, not an article's."""
+    return bool(_types(obj) & _SITE_TYPES)
 
 
 def names(value: Any) -> list[str]:

@@ -15,7 +15,7 @@ from typing import Any
 import lxml.etree
 
 from extractors.metadata.chrome import in_chrome
-from extractors.metadata.dates import ParsedDate, find_date, parse_date
+from extractors.metadata.dates import ParsedDate, find_date, numeric_order, parse_date
 from extractors.metadata.sources import Sources
 from extractors.page.tree import Element, text_of
 
@@ -71,10 +71,16 @@ def structured_date(
 
 
 def visible_date(tree: Element, language: str | None) -> ParsedDate | None:
-    """The first date line in the page's visible text outside its chrome."""
+    """The first date line in the page's visible text outside its chrome.
+
+    ``language`` is the page's language tag ("ja", "en-US"). Numeric dates are read
+    in the order the page's own date lines show (:func:`numeric_order`): the
+    teaser dates and the footer count as evidence, though never as the date.
+    """
     nodes: list[Any] = _YEAR_TEXT(tree)  # type: ignore[assignment]
     # lxml "smart strings": the text, and the element it belongs to.
     candidates = (node for node in nodes if _YEAR.search(node))
+    lines: list[tuple[str, bool]] = []
     for node in itertools.islice(candidates, MAX_DATE_CANDIDATES):
         owner = node.getparent()
         if owner is None:
@@ -86,9 +92,11 @@ def visible_date(tree: Element, language: str | None) -> ParsedDate | None:
         text = text_of(owner)
         if len(text) > DATE_LINE_MAX_CHARS:
             text = str(node)
-        if len(text) > DATE_LINE_MAX_CHARS or in_chrome(owner):
-            continue
-        if parsed := find_date(text, language):
+        if len(text) <= DATE_LINE_MAX_CHARS:
+            lines.append((text, not in_chrome(owner)))
+    order = numeric_order([text for text, _ in lines], language)
+    for text, in_article in lines:
+        if in_article and (parsed := find_date(text, language, order)):
             return parsed
     return None
 

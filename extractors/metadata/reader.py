@@ -9,6 +9,7 @@ structured values, then visible lines, then the URL (:mod:`.pagedates`).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -23,6 +24,7 @@ from extractors.metadata.pagedates import (
     visible_date,
 )
 from extractors.metadata.sources import Sources, first, read_sources
+from extractors.metadata.taglines import read_description
 from extractors.metadata.titles import read_title
 from extractors.page.tree import Element, ItemProps, itemprops
 from extractors.text import clean
@@ -70,8 +72,18 @@ def _absolute(url: str | None, base: str | None) -> str | None:
         return url
 
 
-def read_metadata(tree: Element, url: str | None, props: ItemProps | None = None) -> Metadata:
-    """Read metadata from an unpruned page tree (``props``: its :func:`itemprops`)."""
+def read_metadata(
+    tree: Element,
+    url: str | None,
+    props: ItemProps | None = None,
+    known_taglines: Collection[str] = (),
+) -> Metadata:
+    """Read metadata from an unpruned page tree (``props``: its :func:`itemprops`).
+
+    ``known_taglines``: descriptions a caller has seen on several pages of the
+    page's site, its taglines (:mod:`.taglines`); one page alone knows only those
+    it shows in its branding.
+    """
     props = itemprops(tree) if props is None else props
     sources = read_sources(tree, url, props)
     ld = sources.ld
@@ -103,7 +115,7 @@ def read_metadata(tree: Element, url: str | None, props: ItemProps | None = None
         language_tag=declared if language else None,
         section=first(ld.get("articleSection"), sources.tag("article:section")),
         site_name=_site_name(sources),
-        description=_description(sources),
+        description=read_description(sources, known_taglines),
         image=_absolute(
             first(
                 sources.tag("og:image"),
@@ -116,26 +128,9 @@ def read_metadata(tree: Element, url: str | None, props: ItemProps | None = None
 
 
 def _site_name(sources: Sources) -> str | None:
-    return (
-        clean(
-            first(
-                sources.tag("og:site_name"),
-                *jsonld.names(sources.ld.get("publisher"))[:1],
-                sources.tag("application-name"),
-            )
-        )
-        or None
-    )
-
-
-def _description(sources: Sources) -> str | None:
-    return (
-        clean(
-            first(
-                sources.tag("description"),
-                sources.tag("og:description"),
-                sources.ld.get("description"),
-            )
-        )
-        or None
-    )
+    """The publication's name: the article's JSON-LD publisher ("Libération", where
+    og:site_name names the website, "Libération.fr"; the Medium publication, where
+    og:site_name is "Medium"), then og:site_name, then the app's name."""
+    publisher = jsonld.names(sources.ld.get("publisher"))[:1]
+    name = first(*publisher, sources.tag("og:site_name"), sources.tag("application-name"))
+    return clean(name) or None

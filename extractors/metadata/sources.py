@@ -82,6 +82,8 @@ class Sources:
     organizations: set[str] = field(default_factory=set)
     """Names the page types as organizations (JSON-LD ``Organization`` authors)."""
     site_keys: list[str] = field(default_factory=list)
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+    """Every object of the page's JSON-LD."""
     _publishers: set[str] | None = None
 
     def tag(self, *keys: str) -> str | None:
@@ -139,7 +141,7 @@ def read_sources(tree: Element, url: str | None, props: ItemProps) -> Sources:
     blocks = list(jsonld.objects(tree))
     ld = jsonld.article_object(blocks)
     meta = meta_tags(tree)
-    sources = Sources(tree, url, ld, meta, props)
+    sources = Sources(tree, url, ld, meta, props, blocks=blocks)
     names = [sources.tag(key) for key in _SITE_KEYS[:1]]
     names += jsonld.names(ld.get("publisher"))
     # An app's name is set by hand once a site, or filled with each page's title by
