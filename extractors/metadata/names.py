@@ -28,7 +28,7 @@ LEAD_IN = re.compile(
 # What ends the names in a byline: a role or credit lead-in ("Edited by"), a
 # label ("Follow", "Updated"), a separator or a time ("8h ago").
 _CUT = re.compile(
-    r"\s(?:edited|photos?|photographs?|pictures?|images?|illustrations?|video|graphics?"
+    r"(?:^|\s)(?:edited|photos?|photographs?|pictures?|images?|illustrations?|video|graphics?"
     r"|additional reporting|updated|published|posted|follow|share|email|contact)\b.*"
     r"|\s+[|•·—–]\s*.*|\s+[|•·—–]$|\s+-\s+.*"
     r"|\s*\d+\s*(?:h|hrs?|hours?|min|mins|minutes?|d|days?)\s+ago\b.*"

@@ -15,7 +15,14 @@ from typing import Any
 import lxml.etree
 
 from extractors.metadata.chrome import in_chrome
-from extractors.metadata.dates import ParsedDate, find_date, numeric_order, parse_date
+from extractors.metadata.dates import (
+    YMD,
+    ParsedDate,
+    default_order,
+    find_date,
+    numeric_order,
+    parse_date,
+)
 from extractors.metadata.sources import Sources
 from extractors.page.tree import Element, text_of
 
@@ -24,8 +31,16 @@ __all__ = ["MODIFIED_KEYS", "PUBLISHED_KEYS", "structured_date", "url_date", "vi
 # Text nodes with a four-digit year: the places a visible date line can be. libxml2
 # keeps those with "19" or "20" (an EXSLT regex in the XPath would call back into
 # Python for every text node), then _YEAR keeps the years.
-_YEAR_TEXT = lxml.etree.XPath("//body//text()[contains(., '20') or contains(., '19')]")
-_YEAR = re.compile(r"(?:19|20)[0-9][0-9]")
+_YEAR_TEXT = lxml.etree.XPath(
+    "//body//text()[contains(., '20') or contains(., '19') or contains(., '/')]"
+)
+# Short numeric dates ("19/4/14") are written with dots and dashes too in the
+# languages that write them year first; their text has few dots and dashes besides.
+_SHORT_DATE_TEXT = lxml.etree.XPath(
+    "//body//text()[contains(., '20') or contains(., '19') or contains(., '/')"
+    " or contains(., '.') or contains(., '-')]"
+)
+_YEAR = re.compile(r"(?:19|20)[0-9][0-9]|[0-9]{1,2}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{2}")
 # A date line is short; longer text with a year in it is prose ("in 2014 opgericht").
 DATE_LINE_MAX_CHARS = 100
 # Visible date candidates looked at, at most: the article's date sits near the top.
@@ -77,7 +92,8 @@ def visible_date(tree: Element, language: str | None) -> ParsedDate | None:
     in the order the page's own date lines show (:func:`numeric_order`): the
     teaser dates and the footer count as evidence, though never as the date.
     """
-    nodes: list[Any] = _YEAR_TEXT(tree)  # type: ignore[assignment]
+    texts = _SHORT_DATE_TEXT if default_order(language) == YMD else _YEAR_TEXT
+    nodes: list[Any] = texts(tree)  # type: ignore[assignment]
     # lxml "smart strings": the text, and the element it belongs to.
     candidates = (node for node in nodes if _YEAR.search(node))
     lines: list[tuple[str, bool]] = []

@@ -60,7 +60,9 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": 
 _PERMALINKS = " ¶#§🔗"
 
 STRUCTURED, META, PAGE_TITLE, HEADING = range(4)
-NONE, GUESSED, SITE = range(3)
+# How a form was undecorated, as bits: the parts naming the site removed, a part
+# guessed to be decoration removed (a form can be both).
+NONE, SITE, GUESSED = 0, 1, 2
 
 
 def _key(text: str) -> str:
@@ -71,7 +73,7 @@ def _key(text: str) -> str:
 class _Candidate:
     text: str
     rank: int
-    how: set[int]
+    how: int
     order: int
     support: set[int] = field(default_factory=set)
 
@@ -95,14 +97,14 @@ def read_title(sources: Sources) -> Title:
     for order, (group, raw) in enumerate(offered):
         forms = _undecorated(raw, sources, section)
         for (text, how), (longer, _) in zip(forms, [("", NONE), *forms], strict=False):
-            if how == GUESSED and _key(longer) in headings:
+            if how & GUESSED and _key(longer) in headings:
                 break
             key = _key(text)
             found = candidates.get(key)
             if found is None:
-                candidates[key] = _Candidate(text, group, {how}, order)
+                candidates[key] = _Candidate(text, group, how, order)
             else:
-                found.how.add(how)
+                found.how |= how
                 if group < found.rank:
                     found.text, found.rank = text, group
     if not candidates:
@@ -114,7 +116,7 @@ def read_title(sources: Sources) -> Title:
     # undecoration; then the more trusted source.
     best = min(
         candidates.values(),
-        key=lambda c: (-len(c.support), SITE not in c.how, GUESSED not in c.how, c.rank, c.order),
+        key=lambda c: (-len(c.support), not c.how & SITE, not c.how & GUESSED, c.rank, c.order),
     )
     shown = next((el for key, el in elements.items() if _bounded_in(_key(best.text), key)), None)
     return Title(best.text, shown if shown is not None else next(iter(elements.values()), None))
@@ -162,6 +164,9 @@ def _undecorated(raw: str, sources: Sources, section: str | None) -> list[tuple[
     _add(found, "".join(parts), SITE)
     while len(parts) > 1 and _is_label(parts, section, had_site):
         parts = parts[2:]
+    # "Headline | Environment | The Guardian", "标题_探索者_光明网": the section last.
+    while len(parts) > 1 and section and parts[-1].strip().casefold() == section.casefold():
+        parts = parts[:-2]
     _add(found, "".join(parts), GUESSED)
     if len(parts) > 1 and _looks_like_site(parts[-1], parts[-2], "".join(parts[:-2])):
         _add(found, "".join(parts[:-2]), GUESSED)
@@ -169,10 +174,11 @@ def _undecorated(raw: str, sources: Sources, section: str | None) -> list[tuple[
 
 
 def _add(found: list[tuple[str, int]], text: str, how: int) -> None:
-    """Add ``text`` to the forms found, if it is a new one."""
+    """Add ``text`` to the forms found, if it is a new one, with the ways of the
+    form it was cut from."""
     text = text.strip()
     if text and text != found[-1][0]:
-        found.append((text, how))
+        found.append((text, how | found[-1][1]))
 
 
 def _is_label(parts: list[str], section: str | None, had_site: bool) -> bool:
