@@ -56,7 +56,8 @@ _NOT_BYLINE = re.compile(
 )
 _ORGANIZATION = re.compile(
     r"\b(?:news|media|press|magazine|network|group|agency|inc|ltd|llc|gmbh|corp|staff|team"
-    r"|desk|editors|redaktion|rédaction|redacción|redazione|redactie|redakcja|admin)\b",
+    r"|desk|editors|redaktion|rédaction|redacción|redazione|redactie|redakcja|admin)\b"
+    r"|^the\s",  # "The Associated Press", "The Water Coolest": no person's name
     re.I,
 )
 # A URL, alone ("https://www.facebook.com/jane") or beside a name ("Jane (https://...)").

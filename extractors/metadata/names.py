@@ -35,9 +35,19 @@ _CUT = re.compile(
     r"|\s(?:před|il y a|vor|hace|há|fa)\s+\d.*",
     re.I,
 )
+# Conjunctions of one letter ("y", "e", "i") in lower case only: "Sarah E. Needleman".
 _SPLIT = re.compile(
-    r"\s*(?:,|;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b|\bi\b|\bve\b"
-    r"|\bи\b|\bwith\b|\bavec\b|\bmit\b|\bcon\b|\bcom\b|\bmet\b|、|，| و\s*|\s+و)\s*",
+    r"\s*(?:,|;|&|/|(?i:\band\b|\bund\b|\bet\b|\ben\b|\bog\b|\boch\b|\bve\b|\bи\b"
+    r"|\bwith\b|\bavec\b|\bmit\b|\bcon\b|\bcom\b|\bmet\b)|\by\b|\be\b|\bi\b|、|，| و\s*|\s+و)\s*"
+)
+# A weekday before the date a byline runs into: "Malcolm Owen Monday, November 18",
+# "Minh Do on Monday".
+_WEEKDAY = re.compile(
+    r"(?:\s+(?:on|le|am|el|op|il|em))?\s+(?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch"
+    r"|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado"
+    r"|domingo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lunedì|martedì"
+    r"|mercoledì|giovedì|venerdì|sabato|domenica)\b.*$",
     re.I,
 )
 _BRACKETS = re.compile(r"\s*[(\[](?P<inner>[^)\]]*)[)\]]")
@@ -62,7 +72,9 @@ _ROLE = re.compile(
     r"|redakteur|redakteurin|korrespondent|korrespondentin|redaktion|journaliste|rédacteur"
     r"|rédactrice|rédaction|envoyé|envoyée|corresponsal|periodista|redactor|redactora"
     r"|redacción|giornalista|inviato|redazione|redacteur|redactie|verslaggever|dziennikarz"
-    r"|redakcja|project|foundation|university|institute|department|ministry)\b",
+    r"|redakcja|project|foundation|university|institute|department|ministry"
+    # credentials after a name, in capitals ("Rachael Link, MS, RD"; "Ma Jun" is a name)
+    r"|(?-i:MS|MA|MD|PhD|RD|RN|MPH|MBA|DDS))\b",
     re.I,
 )
 _DIGIT = re.compile(r"\d")
@@ -116,13 +128,21 @@ def split_names(byline: str, visible: bool = True) -> list[str]:
     ['Rob Ewaschuk']
     >>> split_names("By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Project")
     ['Daniel Kahn Gillmor']
+    >>> split_names("Written by Rachael Link, MS, RD on November 14, 2019")
+    ['Rachael Link']
+    >>> split_names("Reuters, Washington, Nov 20 2019, 11:06am")
+    ['Reuters']
+    >>> split_names("By Mike Wuerthele and Malcolm Owen Monday, November 18, 2019")
+    ['Mike Wuerthele', 'Malcolm Owen']
+    >>> split_names("By Ma Jun and Brenda Goodman, MA")
+    ['Ma Jun', 'Brenda Goodman']
     >>> split_names("AFP"), split_names("Von Redaktion")
     (['AFP'], ['Redaktion'])
     """
     text = strip_lead_in(byline)
     date = DATE_PATTERN.search(text)
     if date:
-        text = text[: date.start()]
+        text = _WEEKDAY.sub("", text[: date.start()])
     text = _CUT.sub("", text)
     digit = _DIGIT.search(text)
     if digit:
@@ -141,6 +161,8 @@ def split_names(byline: str, visible: bool = True) -> list[str]:
             continue
         if is_agency(name):
             agencies.append(name)
+        elif agencies and len(name.split()) == 1:
+            continue  # a dateline's place after the agency: "Reuters, Washington"
         elif _ROLE.search(name):
             if names:
                 break  # what follows a role ("Senior Editor, ACLU Project") is the role's
