@@ -7,9 +7,10 @@ in ``<title>`` and in its ``<h1>``. Each may carry the site's decoration:
 "标题_科技_腾讯网", "r/sub - Headline". Every source offers its string and the
 same string without the decoration; a candidate is supported by each source
 that holds it whole or as a part between separators; the candidate with the
-most sources wins, then the one without the site's name, then a guessed
-undecoration (never of what the ``<h1>`` shows), then the more trusted source
-(structured data, meta tags, ``<title>``, ``<h1>``).
+most sources wins, then the one held by the most trusted source (structured
+data, meta tags, ``<title>``, ``<h1>``), then, between forms of one string, the one
+without the site's name, then a guessed undecoration (never of what the ``<h1>``
+shows).
 
 Decoration is a part at either end that names the site (:meth:`Sources.is_site`),
 a handle-like prefix ("r/sub", "@user"), the article's section as a prefix, and,
@@ -112,11 +113,19 @@ def read_title(sources: Sources) -> Title:
     raws = [(group, _key(raw)) for group, raw in offered]
     for key, candidate in candidates.items():
         candidate.support = {group for group, raw in raws if _bounded_in(key, raw)}
-    # Most sources first; then a form without the site's name; then a guessed
-    # undecoration; then the more trusted source.
+    # Most sources first; then the most trusted source among them (JSON-LD and <h1>
+    # against og:title and <title>: the structured headline); then, between forms
+    # of one string, the one without the site's name, then a guessed undecoration.
     best = min(
         candidates.values(),
-        key=lambda c: (-len(c.support), not c.how & SITE, not c.how & GUESSED, c.rank, c.order),
+        key=lambda c: (
+            -len(c.support),
+            min(c.support, default=c.rank),
+            not c.how & SITE,
+            not c.how & GUESSED,
+            c.rank,
+            c.order,
+        ),
     )
     shown = next((el for key, el in elements.items() if _bounded_in(_key(best.text), key)), None)
     return Title(best.text, shown if shown is not None else next(iter(elements.values()), None))
