@@ -251,13 +251,11 @@ def _names_in(sources: Sources, el: Element, chosen: set[int]) -> tuple[list[str
     some ("By <span class=author>Jane Doe</span>"), else from its own text."""
     inner = [d for d in el.iterdescendants() if id(d) in chosen]
     leaves = [d for d in inner if not any(id(x) in chosen for x in d.iterdescendants())]
-    names: list[str] = []
-    texts: list[str] = []
-    for leaf in leaves:
-        found = _names(sources, _element_text(leaf))
-        if found:
-            names += found
-            texts.append(" ".join(text_of(leaf).split()))
+    # The leaves are read as one byline, so that "Reuters," "Washington," in two
+    # elements is an agency and its dateline, as in one.
+    texts = [" ".join(_element_text(leaf).split()) for leaf in leaves]
+    texts = [text for text in texts if text]
+    names = _names(sources, ", ".join(text.strip(" ,") for text in texts)) if texts else []
     raw = " ".join(text_of(el).split())
     if len(raw) > BYLINE_MAX_CHARS:
         return _unique(names), (clean(" ".join(texts)) or None)

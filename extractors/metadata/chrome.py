@@ -23,7 +23,13 @@ _CHROME_CLASS = re.compile(
     # "taboola"), each item with its own byline and date.
     r"|recirc|outbrain|taboola)"
 )
+# A BEM modifier says how a block looks, not what it is: the article's own header
+# at wired.com is "content-header content-header--social-icons-position--simple-navigation".
+_MODIFIER = re.compile(r"--\S*")
 _ARTICLE_TAGS = frozenset({"article", "main"})
+# A <header> or <footer> named after the article is its own, wherever it stands
+# ("article-header" outside any <article> at venturebeat.com, "entry-header").
+_OWN = re.compile(r"article|post|entry|story", re.I)
 # Their classes describe the page's state ("ShowNav", "sidebar-open"), not a part of it.
 _PAGE_TAGS = frozenset({"body", "html"})
 
@@ -31,9 +37,9 @@ _PAGE_TAGS = frozenset({"body", "html"})
 def in_chrome(el: Element) -> bool:
     """True if ``el`` sits in the site's header, footer, a ticker or a teaser list.
 
-    A ``<header>`` or ``<footer>`` inside an ``<article>`` or ``<main>`` is the
-    article's own (where its date line and byline live); chrome classes count
-    anywhere.
+    A ``<header>`` or ``<footer>`` inside an ``<article>`` or ``<main>``, or named
+    after the article, is the article's own (where its date line and byline live);
+    chrome classes count anywhere.
 
     >>> import lxml.etree
     >>> page = lxml.etree.fromstring(
@@ -48,9 +54,9 @@ def in_chrome(el: Element) -> bool:
             break
         if tag in _ARTICLE_TAGS:
             return False
-        if tag in _CHROME_TAGS:
+        if tag in _CHROME_TAGS and not _OWN.search(ancestor.get("class") or ""):
             in_chrome_tag = True
         names = ancestor.get("class") or ancestor.get("id")
-        if names and _CHROME_CLASS.search(names):
+        if names and _CHROME_CLASS.search(_MODIFIER.sub("", names)):
             return True
     return in_chrome_tag

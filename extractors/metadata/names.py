@@ -78,6 +78,8 @@ _ROLE = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
+# A social handle beside a name: "Catherine Shu @catherineshu".
+_HANDLE = re.compile(r"\s*@\w+")
 # Lower-case words inside names: "van", "de", "al-", "bin".
 _PARTICLES = frozenset(
     "de da di do du del della der den des dos das van von vom zu ten ter le la lo y e "
@@ -136,10 +138,12 @@ def split_names(byline: str, visible: bool = True) -> list[str]:
     ['Mike Wuerthele', 'Malcolm Owen']
     >>> split_names("By Ma Jun and Brenda Goodman, MA")
     ['Ma Jun', 'Brenda Goodman']
+    >>> split_names("Catherine Shu @catherineshu / 2 days")
+    ['Catherine Shu']
     >>> split_names("AFP"), split_names("Von Redaktion")
     (['AFP'], ['Redaktion'])
     """
-    text = strip_lead_in(byline)
+    text = _HANDLE.sub("", strip_lead_in(byline))
     date = DATE_PATTERN.search(text)
     if date:
         text = _WEEKDAY.sub("", text[: date.start()])
