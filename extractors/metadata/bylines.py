@@ -62,7 +62,9 @@ _ORGANIZATION = re.compile(
 )
 # A URL, alone ("https://www.facebook.com/jane") or beside a name ("Jane (https://...)").
 _URL = re.compile(r"\(?\s*(?:https?://|www\.)\S+\s*\)?|@\w+")
-_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link"})
+_NOT_TEXT = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "meta", "link", "body", "html"}
+)
 # A byline is a line: longer text is a paragraph or a teaser.
 BYLINE_MAX_CHARS = 160
 MAX_CANDIDATES = 40

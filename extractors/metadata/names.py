@@ -79,7 +79,9 @@ _ROLE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 # A social handle beside a name: "Catherine Shu @catherineshu".
-_HANDLE = re.compile(r"\s*@\w+")
+# An e-mail address or a social handle beside a name: "Megan Rowe meganr@spokesman.com",
+# "Catherine Shu @catherineshu".
+_HANDLE = re.compile(r"\s*\S*@[\w.-]+")
 # Lower-case words inside names: "van", "de", "al-", "bin".
 _PARTICLES = frozenset(
     "de da di do du del della der den des dos das van von vom zu ten ter le la lo y e "
@@ -140,6 +142,8 @@ def split_names(byline: str, visible: bool = True) -> list[str]:
     ['Ma Jun', 'Brenda Goodman']
     >>> split_names("Catherine Shu @catherineshu / 2 days")
     ['Catherine Shu']
+    >>> split_names("By Megan Rowe meganr@spokesman.com(509) 459-5382")
+    ['Megan Rowe']
     >>> split_names("AFP"), split_names("Von Redaktion")
     (['AFP'], ['Redaktion'])
     """

@@ -27,6 +27,7 @@ __all__ = ["Sources", "first", "host_labels", "meta_tags", "name_key", "read_sou
 _SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "al:ios:app_name")
 _PUBLISHER_KEYS = ("publisher", "article:publisher", "dc.publisher", "dc:publisher", "copyright")
 APP_NAME_MAX_WORDS = 4
+_SLOGAN = re.compile(r"\s+[|–—:-]\s+")
 # A heading is the site's brand when its class says so or it links to the front page.
 _BRAND = re.compile(r"logo|brand|site-?(?:title|name)|masthead", re.I)
 _HOME = re.compile(r"^(?:https?://[^/]+)?/?(?:index\.html?)?(?:[?#].*)?$")
@@ -151,6 +152,8 @@ def read_sources(tree: Element, url: str | None, props: ItemProps) -> Sources:
     names += [value for key in _PUBLISHER_KEYS for value in meta.get(key, ())]
     names += jsonld.site_names(blocks)
     names += _brand_headings(tree)
+    # "LinkNaija | Nigeria's popular news platform": the name before its slogan too.
+    names += [_SLOGAN.split(n)[0] for n in names if n and _SLOGAN.search(n)]
     sources.site_names = list(dict.fromkeys(clean(n) for n in names if n and "/" not in n))
     sources.site_keys = [key for key in map(name_key, sources.site_names) if key]
     links = (link.get("href") for link in tree.iter("link") if link.get("rel") == "canonical")
