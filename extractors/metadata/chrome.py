@@ -7,6 +7,7 @@ hold is never the article's metadata.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from extractors.page.tree import Element
@@ -27,6 +28,8 @@ _CHROME_CLASS = re.compile(
 # at wired.com is "content-header content-header--social-icons-position--simple-navigation".
 _MODIFIER = re.compile(r"--\S*")
 _ARTICLE_TAGS = frozenset({"article", "main"})
+_ENTRY = re.compile(r"(?<![\w-])h-?entry(?![\w-])")
+_ARTICLE_TYPE = re.compile(r"schema\.org/(?:\w*Article|BlogPosting)\b")
 # A <header> or <footer> named after the article is its own, wherever it stands
 # ("article-header" outside any <article> at venturebeat.com, "entry-header").
 _OWN = re.compile(r"article|post|entry|story", re.I)
@@ -34,11 +37,22 @@ _OWN = re.compile(r"article|post|entry|story", re.I)
 _PAGE_TAGS = frozenset({"body", "html"})
 
 
-def in_chrome(el: Element) -> bool:
-    """True if ``el`` sits in the site's header, footer, a ticker or a teaser list.
+def _is_article(el: Element) -> bool:
+    """An element marked as the article: microformats' ``hentry``/``h-entry`` (every
+    Blogger and most WordPress posts) or a schema.org Article ``itemtype``."""
+    names = el.get("class")
+    if names and _ENTRY.search(names):
+        return True
+    kind = el.get("itemtype")
+    return bool(kind and _ARTICLE_TYPE.search(kind))
 
-    A ``<header>`` or ``<footer>`` inside an ``<article>`` or ``<main>``, or named
-    after the article, is the article's own (where its date line and byline live);
+
+def in_chrome(el: Element) -> bool:
+    """True if ``el`` is or sits in the site's header, footer, a ticker or a teaser list.
+
+    Inside an ``<article>``, ``<main>``, a microformats ``hentry`` or a schema.org
+    Article, nothing is chrome. A ``<header>`` or ``<footer>`` named after the article
+    is the article's own (where its date line and byline live);
     chrome classes count anywhere.
 
     >>> import lxml.etree
@@ -48,11 +62,11 @@ def in_chrome(el: Element) -> bool:
     (True, False)
     """
     in_chrome_tag = False
-    for ancestor in el.iterancestors():
+    for ancestor in itertools.chain((el,), el.iterancestors()):
         tag = ancestor.tag
         if tag in _PAGE_TAGS:
             break
-        if tag in _ARTICLE_TAGS:
+        if tag in _ARTICLE_TAGS or _is_article(ancestor):
             return False
         if tag in _CHROME_TAGS and not _OWN.search(ancestor.get("class") or ""):
             in_chrome_tag = True

@@ -53,15 +53,16 @@ _DATE = (
     r"|(?:19|20)\d\d\s*(?:[./年년]|\.\s)\s*\d{1,2}\s*(?:[./月월]|\.\s)\s*\d{1,2}(?:\s*[日일.])?"
     rf"|(?:19|20)\d\d\.?\s+(?:m\.\s+)?{_MONTH_WORD}\s+\d{{1,2}}\.?(?:\s*d\.)?"  # 2022. április 21.
     r"|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:19|20)?\d\d"  # 21.04.2022, 20 - 04 - 2022
-    rf"|\d{{1,2}}\.?\s+{_MONTH_WORD}\s+(?:19|20)\d\d"  # 21 april 2022, 8. März 2022
+    # 21 april 2022, 8. März 2022, 22 de outubro de 2010
+    rf"|\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH_WORD}\s+(?:de\s+|del\s+)?(?:19|20)\d\d"
     rf"|{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"  # April 21, 2022
 )
 #: A date inside a line of text (no time): where a byline's names end.
 DATE_PATTERN = re.compile(_DATE, re.I)
 _TIME = r"\d{1,2}\s*[:h]\s*\d\d(?:\s*[ap]\.?m\.?)?"
-# Words that may stand between a date and its time: "-", "à", "om", "um", "at",
+# Words that may stand between a date and its time: "-", "à", "às", "om", "um", "at",
 # "على الساعة" (Arabic: "at the hour").
-_JOINER = r"(?:\s*[-–|,/]?\s*(?:à|a las|om|um|at|o|على الساعة|الساعة)?\s*[-–,]?\s*)"
+_JOINER = r"(?:\s*[-–|,/]?\s*(?:à|às|a las|om|um|at|o|على الساعة|الساعة)?\s*[-–,]?\s*)"
 _DATE_TIME = re.compile(rf"(?P<date>{_DATE})(?:{_JOINER}(?P<time>{_TIME}))?", re.I)
 # Chinese, Japanese and Korean date marks, read as ISO separators: 2022年4月21日.
 _CJK_MARKS = str.maketrans({"年": "-", "月": "-", "日": " ", "년": "-", "월": "-", "일": " "})

@@ -36,10 +36,12 @@ _HOME = re.compile(r"^(?:https?://[^/]+)?/?(?:index\.html?)?(?:[?#].*)?$")
 _HOST_NOISE = frozenset({"www", "m", "amp", "mobile", "com", "co", "org", "net", "gov", "ac"})
 _WWW = re.compile(r"^(?:www\d*|m|amp|mobile)$")
 # A copyright line names the publisher: "© 2024 Condé Nast", "Copyright 2019 ABC News".
+# "Copyright (c) Condé Nast 2019", "© 2010-2024 ABC News": the markers, a year or a
+# span of years on either side.
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?)?\s*(.{2,60})", re.I
+    r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}\s*(?:[-–]\s*\d{4})?)?\s*(.{2,60})", re.I
 )
-_COPYRIGHT_TAIL = re.compile(r"[.,|;]|\s(?:all rights|tous droits|alle rechte)", re.I)
+_COPYRIGHT_TAIL = re.compile(r"[.,|;]|\s(?:all rights|tous droits|alle rechte)|\s+\d{4}\b", re.I)
 # A page has one or two copyright lines, in its footer; more are quoted text.
 COPYRIGHT_LINES_MAX = 3
 FOOTERS_MAX = 3

@@ -149,3 +149,20 @@ def test_split_names(byline: str, names: list[str]) -> None:
 )
 def test_no_names_in_lines_that_are_no_byline(line: str) -> None:
     assert split_names(line) == []
+
+
+def test_byline_in_a_header_with_navigation_modifiers() -> None:
+    # A BEM modifier naming navigation says how the header looks, not what it is.
+    page = """<html><head><meta name="author" content="Condé Nast"></head><body><main>
+    <header class="content-header content-header--simple-navigation"><h1>Banks</h1>
+    <div class="byline"><a class="byline__name-link" href="/contributor/mw">Molly Wood</a>
+    </div></header><p>Text.</p></main><footer>Copyright (c) Condé Nast 2019</footer>
+    </body></html>"""
+    assert _authors(page)[0] == ["Molly Wood"]
+
+
+def test_agency_and_dateline_in_two_elements() -> None:
+    page = """<html><body><h1>Trade talks</h1><div class="article-author">
+    <a class="article-author__name">Reuters,</a> <span class="article-author__name">Washington,
+    </span> Nov 20 2019, 11:06am</div><p>Text.</p></body></html>"""
+    assert _authors(page)[0] == ["Reuters"]

@@ -74,3 +74,27 @@ def test_url_date_never_overrides_the_page() -> None:
 def test_no_date_in_the_url_no_date() -> None:
     page = f"<html><body><h1>Bridge reopens</h1>{TEXT}</body></html>".encode()
     assert extract(page, "https://news.test/news/bridge-reopens-2024").published is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "iso"),
+    [
+        ("pt-BR", "sexta-feira, 22 de outubro de 2010 às 20:13", "2010-10-22T20:13:00"),
+        ("es", "22 de octubre de 2010", "2010-10-22"),
+    ],
+)
+def test_dates_with_de(lang: str, line: str, iso: str) -> None:
+    assert _visible(lang, f"<span>{line}</span>") == iso
+
+
+def test_date_of_a_microformats_entry_inside_a_widget_is_the_article_s() -> None:
+    # Blogger wraps the post in "widget" blocks; the post itself is an "hentry".
+    body = """<div class="widget Blog"><div class="blog-post hentry"><div class="post-meta">
+    <span class="post-date">October 06, 2018</span></div></div></div>"""
+    assert _visible("en", body) == "2018-10-06"
+
+
+def test_date_in_the_article_s_own_header_outside_any_article() -> None:
+    body = """<header class="site-header">Tuesday, November 19, 2019</header>
+    <header class="article-header"><p>November 18, 2019 11:03 PM</p></header>"""
+    assert _visible("en", body) == "2019-11-18T23:03:00"
