@@ -24,18 +24,20 @@ import lxml.etree
 
 from extractors.metadata import jsonld
 from extractors.metadata.sources import Sources, name_key
-from extractors.page.tree import text_of
+from extractors.page.tree import elements, text_of
 from extractors.text import clean
 
 __all__ = ["read_description"]
 
 # Elements of a site's branding that hold its slogan (WordPress's
 # "site-description", "tagline", "slogan", "strapline", "motto").
-_TAGLINE_CLASS = re.compile(r"tagline|slogan|strapline|motto|site-?desc", re.I)
+_TAGLINE_ELEMENTS = lxml.etree.XPath(
+    ".//@class[contains(., 'tagline') or contains(., 'slogan') or contains(., 'strapline')"
+    " or contains(., 'motto') or contains(., 'site-desc') or contains(., 'sitedesc')]/.."
+)
 _SEPARATOR = re.compile(r"\s+[|–—·•:-]\s+")
 # Headers looked into for a slogan: the site's is among the first.
 MAX_HEADERS = 3
-MAX_HEADER_ELEMENTS = 300
 
 
 def read_description(sources: Sources, known_taglines: Collection[str] = ()) -> str | None:
@@ -62,8 +64,5 @@ def _taglines(sources: Sources) -> set[str]:
     for name in sources.site_names:
         found += _SEPARATOR.split(name)[1:]
     for header in itertools.islice(sources.tree.iter("header"), MAX_HEADERS):
-        for el in itertools.islice(header.iter(lxml.etree.Element), MAX_HEADER_ELEMENTS):
-            names = el.get("class") or el.get("id")
-            if names and _TAGLINE_CLASS.search(names):
-                found.append(text_of(el))
+        found += [text_of(el) for el in elements(_TAGLINE_ELEMENTS, header)]
     return {key for key in map(name_key, found) if key}
