@@ -9,6 +9,7 @@
 - :mod:`~extractors.metadata.titles`: the headline its sources agree on, undecorated;
 - :mod:`~extractors.metadata.bylines`, :mod:`~extractors.metadata.names`: the authors;
 - :mod:`~extractors.metadata.pagedates`: where the dates are (structured, visible, URL);
+- :mod:`~extractors.metadata.taglines`: the description, never the site's tagline;
 - :mod:`~extractors.metadata.reader`: every field from its sources, in order of trust.
 
 Reads the unpruned tree, before extraction. May import :mod:`extractors.page`,
