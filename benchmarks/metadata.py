@@ -28,7 +28,7 @@ from typing import Any
 
 from benchmarks.corpus import CorpusError, Page, corpus_name, load_corpus
 from benchmarks.losses import shorten
-from benchmarks.metarules import FIELDS
+from benchmarks.metarules import FIELDS, title_matches, title_undecorated
 from benchmarks.tools import ToolUnavailableError
 
 __all__ = ["META_TOOLS", "Values", "load_meta_tool", "main"]
@@ -136,6 +136,8 @@ def print_corpus(pages: Sequence[Page], runs: Sequence[ToolValues], worst: int) 
         with_value = sum(1 for page in pages if field in page.metadata)
         cells = "".join(f"  {_accuracy(run.correct(pages, field)):>11.3f}" for run in runs)
         print(f"{field:<14}  {FIELDS[field].rule:<33}  {with_value:>5}{cells}")
+    if "title" in fields:
+        print(_undecorated_line(pages, runs))
     for run in runs:
         errors = sum(1 for error in run.errors if error)
         median = statistics.median(run.seconds) * MS_PER_SECOND
@@ -144,6 +146,25 @@ def print_corpus(pages: Sequence[Page], runs: Sequence[ToolValues], worst: int) 
         ours = next((run for run in runs if run.tool == "ours"), None)
         for field in fields if ours else ():
             _print_mismatches(pages, runs, field, worst)
+
+
+def _undecorated_line(pages: Sequence[Page], runs: Sequence[ToolValues]) -> str:
+    """How many title mismatches are only the site's decoration, per tool
+    (:func:`benchmarks.metarules.title_undecorated`): a count, not a rule."""
+    counts = []
+    for run in runs:
+        pairs = [
+            (page.metadata["title"], values.get("title"))
+            for page, values in zip(pages, run.values, strict=True)
+            if "title" in page.metadata
+        ]
+        wrong = [(exp, got) for exp, got in pairs if not title_matches(exp, got)]
+        undecorated = sum(1 for exp, got in wrong if title_undecorated(exp, got))
+        counts.append(f"{run.tool} {undecorated} of {len(wrong)}")
+    return (
+        "title mismatches that are the expected title less a part after or before a "
+        "separator (the site's decoration issue 14 removes): " + ", ".join(counts)
+    )
 
 
 def _accuracy(correct: Sequence[bool]) -> float:
@@ -164,7 +185,11 @@ def _print_mismatches(
     ]
     print(f"\n{field}: ours wrong on {len(wrong)} pages; the first {min(count, len(wrong))}:")
     for index in wrong[:count]:
-        print(f"  {pages[index].id}")
+        expected, found = pages[index].metadata[field], ours.values[index].get(field)
+        mark = (
+            " (decoration only)" if field == "title" and title_undecorated(expected, found) else ""
+        )
+        print(f"  {pages[index].id}{mark}")
         print(f"    expected     {shorten(pages[index].metadata[field])!r}")
         for run in runs:
             value = run.values[index].get(field)

@@ -16,6 +16,12 @@ field              rule
 ``siteName``       equal once casefolded and whitespace folded
 =================  ==================================================================
 
+Beside the rules, :func:`title_undecorated` tells a title mismatch that is only the
+site's decoration (the expected title is the found one and a part after or before
+a separator: "Headline | eHow"): the corpus keeps what the page's ``og:title``
+holds, and issue 14 asks for the headline without the site's prefix or suffix. It
+is printed as a count beside the table and never changes the title's figure.
+
 Only the standard library: the rules are pure text, tested on small strings.
 """
 
@@ -33,9 +39,13 @@ __all__ = [
     "same_day",
     "site_matches",
     "title_matches",
+    "title_undecorated",
 ]
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# What separates a headline from the site's decoration in a title.
+_AFTER = re.compile(r"^\s*(?:[|–—·•»«:/~_-]|::|\[|\()")
+_BEFORE = re.compile(r"(?:[|–—·•»«:/~_-]|::)\s*$")
 
 
 def fold(text: str) -> str:
@@ -54,6 +64,24 @@ def title_matches(expected: str, found: str | None) -> bool:
     (True, False)
     """
     return bool(found and found.strip()) and fold(expected) == fold(found or "")
+
+
+def title_undecorated(expected: str, found: str | None) -> bool:
+    """``found`` is ``expected`` without a part after or before a separator.
+
+    >>> title_undecorated("How to Build a Terrarium | eHow", "How to Build a Terrarium")
+    True
+    >>> title_undecorated("Opinion | Slow Trains", "Slow Trains")
+    True
+    >>> title_undecorated("Slow Trains", "Slow Trains"), title_undecorated("Slow Trains", "Slow")
+    (False, False)
+    """
+    mine, theirs = fold(found or ""), fold(expected)
+    if not mine or mine == theirs:
+        return False
+    if theirs.startswith(mine) and _AFTER.match(theirs[len(mine) :]):
+        return True
+    return theirs.endswith(mine) and _BEFORE.search(theirs[: -len(mine)]) is not None
 
 
 def byline_matches(expected: str, found: str | None) -> bool:

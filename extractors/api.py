@@ -37,6 +37,7 @@ from extractors.metadata import (
     detect_language,
     parse_date,
     read_metadata,
+    url_date,
     visible_date,
 )
 from extractors.page import Page, load
@@ -163,7 +164,10 @@ def _extract(page: Page, generic: bool) -> Article:
     site = choice.extractor(page.tree) if choice.extractor is not None else None
     note = choice.note
     title = (site.extract_title() if site else None) or meta.title
-    authors = (site.extract_authors() if site else None) or meta.authors
+    site_authors = site.extract_authors() if site else None
+    authors = site_authors or meta.authors
+    # The site extractor's author elements are the byline as found, name by name.
+    authors_raw = ", ".join(site_authors) if site_authors else meta.authors_raw
     section = (site.extract_section() if site else None) or meta.section
     # The language decides how a localized date reads; a page that does not declare
     # one is guessed from its headline, and only when a date needs it.
@@ -171,9 +175,16 @@ def _extract(page: Page, generic: bool) -> Article:
     raw_date = site.extract_published() if site else None
     if raw_date or meta.published is None:
         hint = hint or detect_language(_headline_text(title, meta))
-    published = parse_date(raw_date, hint) if raw_date else None
-    # Visible date lines are read before the body is cut out of the tree.
-    published = published or meta.published or visible_date(page.tree, hint)
+    published = parse_date(raw_date, meta.language_tag or hint) if raw_date else None
+    # Visible date lines are read before the body is cut out of the tree; the URL's
+    # date is the last resort.
+    published = (
+        published
+        or meta.published
+        or visible_date(page.tree, meta.language_tag or hint)
+        or url_date(page.url)
+        or url_date(meta.canonical_url)
+    )
     body: list[str] = []
     name = GENERIC
     checkpoint("extracting the body")
@@ -189,7 +200,7 @@ def _extract(page: Page, generic: bool) -> Article:
     if site is None:
         body = generic_paragraphs(page.tree, title, props)
     text = join_paragraphs(_without_controls(body))
-    article = _article(page, meta, title, text, published, authors, section, name)
+    article = _article(page, meta, title, text, published, (authors, authors_raw), section, name)
     article.extractor_note = note
     return article
 
@@ -214,7 +225,7 @@ def _article(
     title: str | None,
     body: str,
     published: ParsedDate | None,
-    authors: list[str],
+    authors: tuple[list[str], str | None],
     section: str | None,
     extractor: str,
 ) -> Article:
@@ -227,7 +238,8 @@ def _article(
         published_raw=published.raw if published else None,
         modified=meta.modified.iso if meta.modified else None,
         modified_raw=meta.modified.raw if meta.modified else None,
-        authors=authors,
+        authors=authors[0],
+        authors_raw=authors[1],
         language=meta.language or detect_language(body or _headline_text(title, meta)),
         section=clean(section) or None,
         site_name=meta.site_name,

@@ -35,7 +35,9 @@ class Article:
     ``2022-04-21T17:40:00+02:00`` (zone given) or ``2022-04-20`` (day only)."""
 
     published_raw: str | None = None
-    """The string ``published`` was parsed from, exactly as on the page."""
+    """The string ``published`` was parsed from, exactly as on the page; the page's
+    URL when the date was read from its path (``/2024/03/06/story/``), the source
+    of last resort."""
 
     modified: str | None = None
     """Last modification date in ISO 8601, same formats as ``published``."""
@@ -44,7 +46,15 @@ class Article:
     """The string ``modified`` was parsed from, exactly as on the page."""
 
     authors: list[str] = field(default_factory=list)
-    """Author names, in page order, without "By"/"Door"/"Par" prefixes."""
+    """Author names, in page order, without "By"/"Door"/"Par" lead-ins, dates,
+    roles or agency suffixes; an organization (the publisher, an agency) only when
+    no person is named."""
+
+    authors_raw: str | None = None
+    """The string ``authors`` were read from, as found: the visible byline
+    (``"By Jane Doe and John Roe, Reuters | May 3, 2019"``), a meta tag's content, or
+    the JSON-LD author names joined by ``", "``; from a site extractor, the text of
+    its author elements joined by ``", "``. None when there is none."""
 
     language: str | None = None
     """ISO 639-1 code (``"nl"``, ``"ar"``): declared by the page, else detected."""

@@ -20,7 +20,17 @@ from dateutil import parser as dateutil_parser
 
 from extractors.limits import checkpoint
 
-__all__ = ["ParsedDate", "find_date", "parse_date"]
+__all__ = [
+    "DATE_PATTERN",
+    "DMY",
+    "MDY",
+    "YMD",
+    "ParsedDate",
+    "default_order",
+    "find_date",
+    "numeric_order",
+    "parse_date",
+]
 
 # dateparser settings: day before month when a numeric date is ambiguous (the
 # order of most of the world's news sites), and a date needs all three parts, so
@@ -39,15 +49,33 @@ _SETTINGS = {
 _MONTH_WORD = r"[^\W\d_]{3,}\.?"
 _DATE = (
     r"(?:(?:19|20)\d\d-\d\d-\d\d"  # 2022-04-21
+    # Year first: 2022.04.21, 2022/4/21, 2022. 04. 21. (hu), 2022年4月21日, 2022년 4월 21일
+    r"|(?:19|20)\d\d\s*(?:[./年년]|\.\s)\s*\d{1,2}\s*(?:[./月월]|\.\s)\s*\d{1,2}(?:\s*[日일.])?"
+    rf"|(?:19|20)\d\d\.?\s+(?:m\.\s+)?{_MONTH_WORD}\s+\d{{1,2}}\.?(?:\s*d\.)?"  # 2022. április 21.
     r"|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:19|20)?\d\d"  # 21.04.2022, 20 - 04 - 2022
-    rf"|\d{{1,2}}\.?\s+{_MONTH_WORD}\s+(?:19|20)\d\d"  # 21 april 2022, 8. März 2022
+    # 21 april 2022, 8. März 2022, 22 de outubro de 2010
+    rf"|\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH_WORD}\s+(?:de\s+|del\s+)?(?:19|20)\d\d"
     rf"|{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"  # April 21, 2022
 )
+#: A date inside a line of text (no time): where a byline's names end.
+DATE_PATTERN = re.compile(_DATE, re.I)
 _TIME = r"\d{1,2}\s*[:h]\s*\d\d(?:\s*[ap]\.?m\.?)?"
-# Words that may stand between a date and its time: "-", "à", "om", "um", "at",
+# Words that may stand between a date and its time: "-", "à", "às", "om", "um", "at",
 # "على الساعة" (Arabic: "at the hour").
-_JOINER = r"(?:\s*[-–|,/]?\s*(?:à|a las|om|um|at|o|على الساعة|الساعة)?\s*[-–,]?\s*)"
+_JOINER = r"(?:\s*[-–|,/]?\s*(?:à|às|a las|om|um|at|o|على الساعة|الساعة)?\s*[-–,]?\s*)"
 _DATE_TIME = re.compile(rf"(?P<date>{_DATE})(?:{_JOINER}(?P<time>{_TIME}))?", re.I)
+# Chinese, Japanese and Korean date marks, read as ISO separators: 2022年4月21日.
+_CJK_MARKS = str.maketrans({"年": "-", "月": "-", "日": " ", "년": "-", "월": "-", "일": " "})
+
+#: Orders of a numeric date: year-month-day, day-month-year, month-day-year.
+YMD, DMY, MDY = "YMD", "DMY", "MDY"
+# Languages that write a short numeric date year first ("19/4/14" is 14 April 2019
+# in Japanese; "19-04-14" in Swedish, "19. 04. 14." in Hungarian).
+_YEAR_FIRST = frozenset({"ja", "zh", "ko", "hu", "lt", "sv"})
+# Regions that write the month first ("4/5/2022" is 5 April in en-US).
+_MONTH_FIRST_REGIONS = frozenset({"us", "ph", "fm", "pw", "mh"})
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(?:19|20)?\d\d(?![\d])")
+MONTHS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +92,55 @@ def _iso(value: datetime, has_time: bool) -> str:
     return value.isoformat()
 
 
-def parse_date(raw: str | None, language: str | None = None) -> ParsedDate | None:
+def default_order(language: str | None) -> str:
+    """The order a page's numeric dates are read in, from its language tag.
+
+    >>> default_order("ja"), default_order("en-US"), default_order("en-GB"), default_order(None)
+    ('YMD', 'MDY', 'DMY', 'DMY')
+    """
+    if not language:
+        return DMY
+    code, _, region = language.replace("_", "-").lower().partition("-")
+    if code in _YEAR_FIRST:
+        return YMD
+    if region[:2] in _MONTH_FIRST_REGIONS:
+        return MDY
+    return DMY
+
+
+def numeric_order(texts: list[str], language: str | None) -> str:
+    """The order of the numeric dates in ``texts``, the page's date lines: a date
+    whose first number is over 12 is day first ("25/12/2019"), one whose second
+    is, month first ("12/25/2019"); the page's language decides when none is
+    plain, and always for a year-first language.
+
+    >>> numeric_order(["Posted 12/25/2019", "4/5/2020"], "en")
+    'MDY'
+    >>> numeric_order(["4/5/2020"], "en"), numeric_order(["25/12/19"], "ja")
+    ('DMY', 'YMD')
+    """
+    order = default_order(language)
+    if order == YMD:
+        return order
+    day_first = month_first = 0
+    for text in texts:
+        for first, second in _NUMERIC.findall(text):
+            if int(first) > MONTHS >= int(second):
+                day_first += 1
+            elif int(second) > MONTHS >= int(first):
+                month_first += 1
+    if day_first != month_first:
+        return DMY if day_first > month_first else MDY
+    return order
+
+
+def parse_date(
+    raw: str | None, language: str | None = None, order: str | None = None
+) -> ParsedDate | None:
     """Parse a date string from structured data or a visible date line.
+
+    ``language`` is the page's language tag; ``order`` the order of its numeric
+    dates (:func:`numeric_order`; by default, the language's).
 
     >>> parse_date("2022-03-09T10:15:00+01:00").iso
     '2022-03-09T10:15:00+01:00'
@@ -73,6 +148,8 @@ def parse_date(raw: str | None, language: str | None = None) -> ParsedDate | Non
     '2022-04-20'
     >>> parse_date("21 april 2022 - 17:40", "nl").iso
     '2022-04-21T17:40:00'
+    >>> parse_date("19/4/14", "ja").iso, parse_date("19/4/14", "fr").iso
+    ('2019-04-14', '2014-04-19')
     >>> parse_date("nonsense") is None
     True
     """
@@ -85,7 +162,7 @@ def parse_date(raw: str | None, language: str | None = None) -> ParsedDate | Non
     match = _DATE_TIME.search(raw)
     if match is None:
         return None
-    return _from_match(match, language, raw)
+    return _from_match(match, language, raw, order)
 
 
 def _from_iso(raw: str) -> str | None:
@@ -98,17 +175,22 @@ def _from_iso(raw: str) -> str | None:
         return None
 
 
-def _from_match(match: re.Match[str], language: str | None, raw: str) -> ParsedDate | None:
+def _from_match(
+    match: re.Match[str], language: str | None, raw: str, order: str | None = None
+) -> ParsedDate | None:
     day, clock = match.group("date"), match.group("time")
+    day = day.translate(_CJK_MARKS).strip()
     text = f"{day} {clock.replace('h', ':')}" if clock else day
-    value = _standard(text) or _localized(text, language)
+    order = order or default_order(language)
+    code = language.replace("_", "-").partition("-")[0].lower() if language else None
+    value = _standard(text, order) or _localized(text, code, order)
     if value is None:
         return None
     return ParsedDate(raw=match.group(0).strip(), iso=_iso(value, clock is not None))
 
 
-def _standard(text: str) -> datetime | None:
-    """ISO 8601 with the standard library, then numeric (day first) and English
+def _standard(text: str, order: str = DMY) -> datetime | None:
+    """ISO 8601 with the standard library, then numeric (in ``order``) and English
     dates with dateutil, which fails on any word it does not know ("Juli")."""
     try:
         return datetime.fromisoformat(text)
@@ -116,28 +198,31 @@ def _standard(text: str) -> datetime | None:
         pass
     try:
         # Not for "2022-05-04": dateutil reads it day first, as 5 April.
-        return dateutil_parser.parse(text, dayfirst=True)
+        return dateutil_parser.parse(text, dayfirst=order == DMY, yearfirst=order == YMD)
     except (ValueError, OverflowError):
         return None
 
 
-def _localized(text: str, language: str | None) -> datetime | None:
+def _localized(text: str, language: str | None, order: str = DMY) -> datetime | None:
     """Month names in any language, with dateparser."""
     languages = [language] if language else None
     # dateparser takes milliseconds a call: a page of thousands of date-like
     # strings must not outlast the extraction's deadline.
     checkpoint("parsing a date")
     try:
-        value = dateparser.parse(text, languages=languages, settings=_SETTINGS)
+        settings = _SETTINGS if order == DMY else {**_SETTINGS, "DATE_ORDER": order}
+        value = dateparser.parse(text, languages=languages, settings=settings)
         if value is None and languages:
-            value = dateparser.parse(text, settings=_SETTINGS)
+            value = dateparser.parse(text, settings=settings)
     except (ValueError, OverflowError, KeyError):
         # dateparser raises these on out-of-range parts ("31-02-2022"): not a date.
         return None
     return value
 
 
-def find_date(text: str, language: str | None = None) -> ParsedDate | None:
+def find_date(
+    text: str, language: str | None = None, order: str | None = None
+) -> ParsedDate | None:
     """The first date in a line of visible text.
 
     >>> find_date("Publié dans Maroc Diplomatique le 20 - 04 - 2022", "fr")
@@ -146,7 +231,7 @@ def find_date(text: str, language: str | None = None) -> ParsedDate | None:
     '2022-04-23T00:05:00'
     """
     for match in _DATE_TIME.finditer(text):
-        parsed = _from_match(match, language, text)
+        parsed = _from_match(match, language, text, order)
         if parsed is not None:
             return parsed
     return None

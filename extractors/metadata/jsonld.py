@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from extractors.page.tree import Element
 
-__all__ = ["ARTICLE_TYPES", "article_object", "first_url", "names", "objects", "page_types"]
+__all__ = [
+    "ARTICLE_TYPES",
+    "ORGANIZATION_TYPES",
+    "article_object",
+    "first_url",
+    "is_site_object",
+    "names",
+    "objects",
+    "page_types",
+    "people",
+    "site_names",
+]
 
 #: schema.org types whose properties describe the article on the page.
 ARTICLE_TYPES = frozenset(
@@ -19,6 +31,14 @@ ARTICLE_TYPES = frozenset(
     }
 )  # fmt: skip
 _PAGE_TYPES = frozenset({"WebPage", "ItemPage", "CollectionPage"})
+# Types whose name is the site's or its publisher's.
+_SITE_TYPES = frozenset({"WebSite", "NewsMediaOrganization", "Organization"})
+#: Author types that are no person.
+ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation"})
+# Wrappers some sites put around a block's JSON, from XHTML habits: "<![CDATA[ ... ]]>"
+# (the JSON-LD of theverge.com, medium.com and aclu.org, among others) and HTML
+# comments; JSON cannot start with "<" or "/", so these are never the data itself.
+_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
 
 
 def _objects(data: Any) -> Iterator[dict[str, Any]]:
@@ -54,10 +74,19 @@ def objects(tree: Element) -> Iterator[dict[str, Any]]:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
-            data = json.loads(script.text or "", strict=False)
+            data = json.loads(_unwrap(script.text or ""), strict=False)
         except (ValueError, RecursionError):
             continue
         yield from _objects(data)
+
+
+def _unwrap(text: str) -> str:
+    """A block's JSON without a CDATA or comment wrapper.
+
+    >>> _unwrap('  <![CDATA[ {"a": 1} ]]> ')
+    ' {"a": 1} '
+    """
+    return _WRAPPER.sub("", text) if text.lstrip()[:1] in ("<", "/") else text
 
 
 def page_types(tree: Element) -> set[str]:
@@ -80,16 +109,39 @@ def page_types(tree: Element) -> set[str]:
     return found
 
 
-def article_object(tree: Element) -> dict[str, Any]:
-    """The first Article-typed JSON-LD object of the page, or {} if there is none."""
+def article_object(tree: Element | list[dict[str, Any]]) -> dict[str, Any]:
+    """The first Article-typed JSON-LD object of the page (or of its :func:`objects`,
+    read once), or {} if there is none."""
     fallback: dict[str, Any] = {}
-    for obj in objects(tree):
+    for obj in objects(tree) if isinstance(tree, Element) else tree:
         kinds = _types(obj)
         if kinds & ARTICLE_TYPES:
             return obj
         if not fallback and kinds & _PAGE_TYPES and "headline" in obj:
             fallback = obj
     return fallback
+
+
+def site_names(tree: Element | list[dict[str, Any]]) -> list[str]:
+    """The names of the page's WebSite and news-organization objects: the site's own.
+
+    >>> import lxml.etree
+    >>> page = lxml.etree.fromstring('<html><head><script type="application/ld+json">'
+    ...     '[{"@type": "WebSite", "name": "Daily"}, {"@type": "Person", "name": "Jo"}]'
+    ...     '</script></head></html>')
+    >>> site_names(page)
+    ['Daily']
+    """
+    return [
+        obj["name"]
+        for obj in (objects(tree) if isinstance(tree, Element) else tree)
+        if _types(obj) & _SITE_TYPES and isinstance(obj.get("name"), str)
+    ]
+
+
+def is_site_object(obj: dict[str, Any]) -> bool:
+    """True for a WebSite or organization object: the site's own, not an article's."""
+    return bool(_types(obj) & _SITE_TYPES)
 
 
 def names(value: Any) -> list[str]:
@@ -104,6 +156,21 @@ def names(value: Any) -> list[str]:
             out.append(item)
         elif isinstance(item, dict) and isinstance(item.get("name"), str):
             out.append(item["name"])
+    return out
+
+
+def people(value: Any) -> list[tuple[str, bool]]:
+    """Names from an author value, each with whether it names an organization.
+
+    >>> people([{"@type": "Person", "name": "Jane Doe"}, {"@type": "Organization", "name": "AP"}])
+    [('Jane Doe', False), ('AP', True)]
+    """
+    out: list[tuple[str, bool]] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            out.append((item, False))
+        elif isinstance(item, dict) and isinstance(item.get("name"), str):
+            out.append((item["name"], bool(_types(item) & ORGANIZATION_TYPES)))
     return out
 
 

@@ -10,6 +10,7 @@ from benchmarks.metarules import (
     same_day,
     site_matches,
     title_matches,
+    title_undecorated,
 )
 
 
@@ -81,3 +82,25 @@ def test_site_name_is_equal_casefolded(expected: str, found: str | None, right: 
 
 def test_fields_are_the_ground_truth_keys_in_report_order() -> None:
     assert list(FIELDS) == ["title", "byline", "publishedTime", "siteName"]
+
+
+@pytest.mark.parametrize(
+    ("expected", "found", "undecorated"),
+    [
+        ("How to Build a Terrarium | eHow", "How to Build a Terrarium", True),
+        ("Mozilla - Wikipedia", "Mozilla", True),
+        (
+            "LWN.net Weekly Edition for March 26, 2015 [LWN.net]",
+            "LWN.net Weekly Edition for March 26, 2015",
+            True,
+        ),
+        ("Opinion | Slow Trains", "Slow Trains", True),
+        ("Slow Trains", "Slow Trains", False),  # a match, not a mismatch
+        ("Slow Trains Win", "Slow Trains", False),  # no separator: a wrong title
+        ("Slow Trains | Daily", None, False),
+    ],
+)
+def test_title_undecorated_is_the_title_less_a_separated_part(
+    expected: str, found: str | None, undecorated: bool
+) -> None:
+    assert title_undecorated(expected, found) is undecorated

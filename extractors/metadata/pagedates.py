@@ -1,0 +1,135 @@
+"""Where a page states its dates: structured values, ``<time>``, visible lines, the URL.
+
+Structured values come first (JSON-LD, meta tags, microdata, ``<time
+datetime>``), then the first visible date line outside the site's chrome, and
+last the date in the URL's path (``/2024/03/06/story/``): then ``raw`` is the URL
+itself, so that ``published_raw`` says where the date came from.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+import lxml.etree
+
+from extractors.metadata.chrome import in_chrome
+from extractors.metadata.dates import (
+    YMD,
+    ParsedDate,
+    default_order,
+    find_date,
+    numeric_order,
+    parse_date,
+)
+from extractors.metadata.sources import Sources
+from extractors.page.tree import Element, text_of
+
+__all__ = ["MODIFIED_KEYS", "PUBLISHED_KEYS", "structured_date", "url_date", "visible_date"]
+
+# Text nodes with a four-digit year: the places a visible date line can be. libxml2
+# keeps those with "19" or "20" (an EXSLT regex in the XPath would call back into
+# Python for every text node), then _YEAR keeps the years.
+_YEAR_TEXT = lxml.etree.XPath(
+    "//body//text()[contains(., '20') or contains(., '19') or contains(., '/')]"
+)
+# Short numeric dates ("19/4/14") are written with dots and dashes too in the
+# languages that write them year first; their text has few dots and dashes besides.
+_SHORT_DATE_TEXT = lxml.etree.XPath(
+    "//body//text()[contains(., '20') or contains(., '19') or contains(., '/')"
+    " or contains(., '.') or contains(., '-')]"
+)
+_YEAR = re.compile(r"(?:19|20)[0-9][0-9]|[0-9]{1,2}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{2}")
+# A date line is short; longer text with a year in it is prose ("in 2014 opgericht").
+DATE_LINE_MAX_CHARS = 100
+# Visible date candidates looked at, at most: the article's date sits near the top.
+MAX_DATE_CANDIDATES = 60
+
+# Meta tag names (lower case) that carry the publication and modification dates.
+PUBLISHED_KEYS = (
+    "article:published_time", "datepublished", "date", "pubdate", "publish-date",
+    "publishdate", "dc.date.issued", "dc.date", "dcterms.created", "parsely-pub-date",
+    "sailthru.date", "og:published_time", "article.published", "article:published",
+    "dcterms.issued", "dc:date",
+)  # fmt: skip
+MODIFIED_KEYS = (
+    "article:modified_time", "datemodified", "og:updated_time", "dcterms.modified",
+    "last-modified",
+)  # fmt: skip
+# A date in a URL's path: /2024/03/06/, /2024-03-06-, /20240306/ (year 1990 to 2099).
+_URL_DATE = re.compile(
+    r"/((?:199|20[0-9])[0-9])[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12][0-9]|3[01])(?=[/_.-]|$)"
+)
+
+
+def structured_date(
+    sources: Sources, language: str | None, from_ld: Any, keys: tuple[str, ...], itemprop: str
+) -> ParsedDate | None:
+    """The first date among JSON-LD, the meta tags ``keys``, microdata ``itemprop``
+    and (for the publication date) ``<time datetime>`` outside the chrome."""
+    # Cheapest sources first: the tree is searched only when JSON-LD and meta fail.
+    for value in (from_ld, *(sources.tag(k) for k in keys)):
+        if isinstance(value, str) and (parsed := parse_date(value, language)):
+            return parsed
+    for el in sources.props.get(itemprop, [])[:MAX_DATE_CANDIDATES]:
+        value = el.get("datetime") or el.get("content") or text_of(el)
+        if parsed := parse_date(value, language):
+            return parsed
+    if itemprop == "datePublished":
+        for count, time in enumerate(sources.tree.iter("time")):
+            if count >= MAX_DATE_CANDIDATES:
+                break
+            if not in_chrome(time) and (parsed := parse_date(time.get("datetime"), language)):
+                return parsed
+    return None
+
+
+def visible_date(tree: Element, language: str | None) -> ParsedDate | None:
+    """The first date line in the page's visible text outside its chrome.
+
+    ``language`` is the page's language tag ("ja", "en-US"). Numeric dates are read
+    in the order the page's own date lines show (:func:`numeric_order`): the
+    teaser dates and the footer count as evidence, though never as the date.
+    """
+    texts = _SHORT_DATE_TEXT if default_order(language) == YMD else _YEAR_TEXT
+    nodes: list[Any] = texts(tree)  # type: ignore[assignment]
+    # lxml "smart strings": the text, and the element it belongs to.
+    candidates = (node for node in nodes if _YEAR.search(node))
+    lines: list[tuple[str, bool]] = []
+    for node in itertools.islice(candidates, MAX_DATE_CANDIDATES):
+        owner = node.getparent()
+        if owner is None:
+            continue
+        if node.is_tail:
+            owner = owner.getparent()
+        if owner is None or owner.tag in ("script", "style", "title", "a"):
+            continue
+        text = text_of(owner)
+        if len(text) > DATE_LINE_MAX_CHARS:
+            text = str(node)
+        if len(text) <= DATE_LINE_MAX_CHARS:
+            lines.append((text, not in_chrome(owner)))
+    order = numeric_order([text for text, _ in lines], language)
+    for text, in_article in lines:
+        if in_article and (parsed := find_date(text, language, order)):
+            return parsed
+    return None
+
+
+def url_date(url: str | None) -> ParsedDate | None:
+    """The day in a URL's path, with the URL as the raw string: a last resort.
+
+    >>> url_date("https://n.test/2024/03/06/story/")
+    ParsedDate(raw='https://n.test/2024/03/06/story/', iso='2024-03-06')
+    >>> url_date("https://n.test/news/20240306-story.html").iso
+    '2024-03-06'
+    >>> url_date("https://n.test/2024/03/story/") is None
+    True
+    """
+    match = _URL_DATE.search(url or "")
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    parsed = parse_date(f"{year}-{month}-{day}")
+    return ParsedDate(raw=url or "", iso=parsed.iso) if parsed else None

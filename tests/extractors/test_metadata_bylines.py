@@ -1,0 +1,168 @@
+"""Authors: extractors/metadata/bylines.py and extractors/metadata/names.py.
+
+Each page is small and written by hand; each test names the kind of error of
+issue 14 it guards against.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract
+from extractors.metadata import read_metadata
+from extractors.metadata.names import split_names
+from extractors.page.load import load
+
+
+def _authors(page: str, url: str | None = "https://news.test/a/1") -> tuple[list[str], str | None]:
+    meta = read_metadata(load(page.encode()).tree, url)
+    return meta.authors, meta.authors_raw
+
+
+def test_publisher_in_meta_author_loses_to_the_visible_byline() -> None:
+    # <meta name="author"> holds the publisher (the copyright line names it).
+    page = """<html><head><meta name="author" content="Condé Nast">
+    <meta property="og:site_name" content="Outside"></head><body>
+    <article><h1>Why runners slow down</h1><p class="byline">By Alex Hutchinson</p>
+    <p>Text of the article.</p></article>
+    <footer><p>© 2024 Condé Nast. All rights reserved.</p></footer></body></html>"""
+    assert _authors(page) == (["Alex Hutchinson"], "By Alex Hutchinson")
+
+
+def test_site_as_jsonld_author_loses_to_the_visible_byline() -> None:
+    page = """<html><head><meta property="og:site_name" content="ABC News">
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm hits",
+     "author": {"@type": "Organization", "name": "ABC News"}}</script></head><body>
+    <article><h1>Storm hits</h1><div class="article-meta">By Alex Hutchinson</div>
+    <p>Text.</p></article></body></html>"""
+    assert _authors(page)[0] == ["Alex Hutchinson"]
+
+
+def test_organization_is_the_author_when_no_person_is_named() -> None:
+    page = """<html><head><meta property="og:site_name" content="BBC News">
+    <meta property="og:article:author" content="BBC News"></head><body>
+    <h1>Obama admits gun laws frustrate him</h1><p>Text.</p></body></html>"""
+    assert _authors(page)[0] == ["BBC News"]
+
+
+def test_byline_with_three_names_is_split() -> None:
+    page = """<html><body><main><h1>Election night</h1>
+    <p>By Ana Lima, Joe Smith and Mary Brown</p><p>Text of the article.</p></main>
+    </body></html>"""
+    assert _authors(page) == (
+        ["Ana Lima", "Joe Smith", "Mary Brown"],
+        "By Ana Lima, Joe Smith and Mary Brown",
+    )
+
+
+def test_rel_author_link() -> None:
+    page = """<html><body><article><h1>Harbour reopens</h1>
+    <div class="meta"><a rel="author" href="/staff/jan-de-vries">Jan de Vries</a></div>
+    <p>Text.</p></article></body></html>"""
+    assert _authors(page)[0] == ["Jan de Vries"]
+
+
+def test_itemprop_author_with_name() -> None:
+    page = """<html><body><article><h1>Harbour reopens</h1>
+    <span itemprop="author" itemscope><span itemprop="name">Hazel Sheffield</span>
+    <img src="/h.jpg" alt=""></span><p>Text.</p></article></body></html>"""
+    assert _authors(page)[0] == ["Hazel Sheffield"]
+
+
+def test_byline_run_into_its_date_is_cut() -> None:
+    # The byline's parts are run together in the markup: name, date, comment count.
+    page = """<html><body><article><header><h1>A headline</h1>
+    <p class="byline"><span class="by-author">by <a>Lucas Nolan</a></span><span>22 Dec
+    2016</span><span>651</span></p></header><p>Text.</p></article></body></html>"""
+    assert _authors(page)[0] == ["Lucas Nolan"]
+
+
+def test_teaser_list_bylines_are_not_the_article_s() -> None:
+    page = """<html><body><article><h1>Main story</h1><p class="byline">By Eva Holm</p>
+    <p>Text.</p></article><aside class="related"><ul>
+    <li><span class="byline">By Tom Other</span></li></ul></aside></body></html>"""
+    assert _authors(page)[0] == ["Eva Holm"]
+
+
+def test_site_name_as_author_is_not_split() -> None:
+    page = """<html><head><meta property="og:site_name" content="Mac &amp; i">
+    <meta name="DC.creator" content="Mac &amp; i"></head><body><h1>New Macs</h1>
+    </body></html>"""
+    assert _authors(page)[0] == ["Mac & i"]
+
+
+def test_authors_raw_beside_the_names() -> None:
+    page = """<html><body><article><h1>Flood</h1>
+    <div class="author">Par Sébastien Farcis, envoyé spécial à Katmandou</div>
+    <p>Texte.</p></article></body></html>"""
+    assert _authors(page) == (
+        ["Sébastien Farcis"],
+        "Par Sébastien Farcis, envoyé spécial à Katmandou",
+    )
+
+
+def test_extract_gives_authors_raw() -> None:
+    page = b"""<html><head><title>Dam opens</title></head><body><article><h1>Dam opens</h1>
+    <p class="byline">Von Anna Weber und Jonas Kraus, dpa</p>
+    <p>Der Damm wurde am Montag eroeffnet, nach vier Jahren Bauzeit und viel Streit.</p>
+    </article></body></html>"""
+    article = extract(page, "https://news.test/a/1")
+    assert article.authors == ["Anna Weber", "Jonas Kraus"]
+    assert article.authors_raw == "Von Anna Weber und Jonas Kraus, dpa"
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Doe", ["Jane Doe"]),
+        ("Von Anna Weber", ["Anna Weber"]),
+        ("Par Sébastien Farcis", ["Sébastien Farcis"]),
+        ("Por María López y Juan Pérez", ["María López", "Juan Pérez"]),
+        ("Door Jan de Vries en Els Bakker", ["Jan de Vries", "Els Bakker"]),
+        ("Di Marco Rossi e Giulia Bianchi", ["Marco Rossi", "Giulia Bianchi"]),
+        ("Autor: Piotr Nowak", ["Piotr Nowak"]),
+        ("Przez Piotr Nowak", ["Piotr Nowak"]),
+        ("كتب أحمد حسن", ["أحمد حسن"]),
+        ("بقلم أحمد حسن", ["أحمد حسن"]),
+        # dates, times, roles, agencies and labels around the names
+        ("By Nathan Willis March 25, 2015", ["Nathan Willis"]),
+        ("By GILLIAN MOHNEY March 11, 2015 3:46 PM", ["GILLIAN MOHNEY"]),
+        ("James Akinaka • 8h", ["James Akinaka"]),
+        ("Aleš Vávra před 2 hodinami", ["Aleš Vávra"]),
+        ("Written by Rob Ewaschuk Edited by Betsy Beyer", ["Rob Ewaschuk"]),
+        ("By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU", ["Daniel Kahn Gillmor"]),
+        ("Jane Doe/AFP", ["Jane Doe"]),
+        ("Jane Doe (Reuters)", ["Jane Doe"]),
+        ("By Erin Cunningham Follow @erinmcunningham", ["Erin Cunningham"]),
+        ("Richard (R.J.) Eskow", ["Richard (R.J.) Eskow"]),
+        ("Bruno (Henrique Zecchin) Rodrigues", ["Bruno (Henrique Zecchin) Rodrigues"]),
+        ("AFP", ["AFP"]),
+        ("Redaktion", ["Redaktion"]),
+    ],
+)
+def test_split_names(byline: str, names: list[str]) -> None:
+    assert split_names(byline) == names
+
+
+@pytest.mark.parametrize(
+    "line", ["By definition of the matrix H = H*", "by at least two votes", "Follow", "By"]
+)
+def test_no_names_in_lines_that_are_no_byline(line: str) -> None:
+    assert split_names(line) == []
+
+
+def test_byline_in_a_header_with_navigation_modifiers() -> None:
+    # A BEM modifier naming navigation says how the header looks, not what it is.
+    page = """<html><head><meta name="author" content="Condé Nast"></head><body><main>
+    <header class="content-header content-header--simple-navigation"><h1>Banks</h1>
+    <div class="byline"><a class="byline__name-link" href="/contributor/mw">Molly Wood</a>
+    </div></header><p>Text.</p></main><footer>Copyright (c) Condé Nast 2019</footer>
+    </body></html>"""
+    assert _authors(page)[0] == ["Molly Wood"]
+
+
+def test_agency_and_dateline_in_two_elements() -> None:
+    page = """<html><body><h1>Trade talks</h1><div class="article-author">
+    <a class="article-author__name">Reuters,</a> <span class="article-author__name">Washington,
+    </span> Nov 20 2019, 11:06am</div><p>Text.</p></body></html>"""
+    assert _authors(page)[0] == ["Reuters"]
