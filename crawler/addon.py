@@ -39,6 +39,8 @@ DEFAULTS: dict[str, Any] = {
     "NEWSCLEAN_DEFAULT_FEED": "%(name)s.jsonl",
     # An ISO date: articles published earlier are skipped and dropped (-a since=).
     "NEWSCLEAN_SINCE": "",
+    # "newsclean": items in the Article's names; "zyte": in zyte-common-items' (JSON Lines).
+    "NEWSCLEAN_ITEM_NAMES": "newsclean",
     # Off: article pages become stub items, without extraction (the crawl benchmark).
     "NEWSCLEAN_EXTRACTION_ENABLED": True,
     # "process" on 2+ cores, else "inline"; or "thread" (docs/crawling.md).
@@ -100,6 +102,8 @@ COMPONENTS: dict[str, dict[str, int]] = {
 }
 
 FLUSHING_EXPORTER = "crawler.exporters.FlushingJsonLinesItemExporter"
+ZYTE_EXPORTER = "crawler.exporters.ZyteJsonLinesItemExporter"
+ITEM_NAMES = {"newsclean": FLUSHING_EXPORTER, "zyte": ZYTE_EXPORTER}
 
 
 class Addon:
@@ -117,15 +121,33 @@ class Addon:
         for name, components in COMPONENTS.items():
             for path, order in components.items():
                 settings.setdefault_in_component_priority_dict(name, load_object(path), order)
+        exporter = _exporter(settings)
         exporters = settings.getdict("FEED_EXPORTERS")
         for name in ("jsonlines", "jsonl"):  # -o x.jsonl picks "jsonl"
-            exporters.setdefault(name, FLUSHING_EXPORTER)
+            exporters.setdefault(name, exporter)
         priority = max(settings.getpriority("FEED_EXPORTERS") or 0, SETTINGS_PRIORITIES["addon"])
         settings.set("FEED_EXPORTERS", exporters, priority)
         url = redis_url(settings)
         _default_feed(settings, distributed=bool(url))
         if url:
             distributed.apply(settings, url)
+
+
+def _exporter(settings: BaseSettings) -> str:
+    """The JSON Lines exporter for ``NEWSCLEAN_ITEM_NAMES``. In zyte-common-items'
+    names, the Article's field list (``FEED_EXPORT_FIELDS``) is no longer ours to set."""
+    names = settings.get("NEWSCLEAN_ITEM_NAMES")
+    if names not in ITEM_NAMES:
+        raise ValueError(
+            f"NEWSCLEAN_ITEM_NAMES is {names!r}; use one of {', '.join(ITEM_NAMES)} "
+            "(-s NEWSCLEAN_ITEM_NAMES=zyte)"
+        )
+    if (
+        names == "zyte"
+        and settings.getpriority("FEED_EXPORT_FIELDS") == SETTINGS_PRIORITIES["addon"]
+    ):
+        settings.set("FEED_EXPORT_FIELDS", None, priority="addon")
+    return ITEM_NAMES[names]
 
 
 def _default_feed(settings: BaseSettings, *, distributed: bool) -> None:

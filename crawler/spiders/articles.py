@@ -212,7 +212,7 @@ class ArticlesSpider(Spider):
                 urljoin(url, "/robots.txt"), callback=self.parse_robots, errback=self.fetch_failed
             )
             for start in (url, *self._hints(url).start_urls):
-                if request := self._request(start, self.parse_page):
+                if request := self._request(start, self.parse_page, newsclean_source="start_url"):
                     yield request
 
     def parse_robots(self, response: Response) -> Iterable[Request]:
@@ -280,7 +280,7 @@ class ArticlesSpider(Spider):
             if request := self._request(url, self.parse_feed):
                 yield request
         for url in result.links:
-            if request := self._request(url, self.parse_page):
+            if request := self._request(url, self.parse_page, newsclean_source="link"):
                 yield request
 
     def _parse_other(self, response: Response) -> Iterable[Request]:
