@@ -39,6 +39,12 @@ DEFAULTS: dict[str, Any] = {
     "NEWSCLEAN_DEFAULT_FEED": "%(name)s.jsonl",
     # An ISO date: articles published earlier are skipped and dropped (-a since=).
     "NEWSCLEAN_SINCE": "",
+    # An ISO date: articles published later are dropped (-a until=).
+    "NEWSCLEAN_UNTIL": "",
+    # Off: with a date window set, articles without a publication date are dropped.
+    "NEWSCLEAN_KEEP_UNDATED": True,
+    # ISO 639-1 codes (-a lang=nl,fr): articles in other languages are dropped; empty: all.
+    "NEWSCLEAN_LANGUAGES": [],
     # "newsclean": items in the Article's names; "zyte": in zyte-common-items' (JSON Lines).
     "NEWSCLEAN_ITEM_NAMES": "newsclean",
     # Off: article pages become stub items, without extraction (the crawl benchmark).
@@ -53,6 +59,7 @@ DEFAULTS: dict[str, Any] = {
     "NEWSCLEAN_FOLLOW_ARTICLE_LINKS": False,
     "NEWSCLEAN_VALIDATION_ENABLED": True,
     "NEWSCLEAN_DATE_WINDOW_ENABLED": True,
+    "NEWSCLEAN_LANGUAGE_FILTER_ENABLED": True,
     "NEWSCLEAN_DEDUPE_ENABLED": True,
     "NEWSCLEAN_NEAR_DUPLICATES_ENABLED": True,
     # Estimated Jaccard similarity of body shingles from which a body is a near duplicate.
@@ -84,7 +91,8 @@ DEFAULTS: dict[str, Any] = {
 COMPONENTS: dict[str, dict[str, int]] = {
     "ITEM_PIPELINES": {
         "crawler.pipelines.ValidationPipeline": 100,
-        "crawler.pipelines.DateWindowPipeline": 150,
+        "crawler.filters.DateWindowPipeline": 150,
+        "crawler.filters.LanguagePipeline": 160,
         "crawler.pipelines.UrlDedupePipeline": 200,
         "crawler.pipelines.NearDuplicatePipeline": 300,
         "crawler.pipelines.ArticleStatsPipeline": 900,
