@@ -119,7 +119,8 @@ class ArticlesSpider(Spider):
     articles; the setting ``NEWSCLEAN_SINCE``), ``until`` and ``lang`` (the other
     filters, :data:`crawler.filters.FILTER_ARGUMENTS`), ``max_pages``,
     ``max_articles``, ``max_depth`` (Scrapy's ``CLOSESPIDER_PAGECOUNT``,
-    ``CLOSESPIDER_ITEMCOUNT``, ``DEPTH_LIMIT``).
+    ``CLOSESPIDER_ITEMCOUNT``, ``DEPTH_LIMIT``). To fetch exactly a list of URLs,
+    following nothing, use the ``urls`` spider (:mod:`crawler.spiders.urls`).
     """
 
     name = "articles"
@@ -144,10 +145,16 @@ class ArticlesSpider(Spider):
         cls,
         url: str | None = None,
         file: str | None = None,
+        urls: str | None = None,
         **filters: Any,
     ) -> None:
         """Raise :class:`UsageError` for arguments the crawl cannot run with (the
         ``crawl`` command calls it before the crawl starts)."""
+        if urls is not None:
+            raise UsageError(
+                "the articles spider crawls whole sites from its start URLs; to fetch "
+                f"exactly the URLs listed in a file: scrapy crawl urls -a file={urls}"
+            )
         _start_urls(url, file)
         check_filter_arguments(**filters)
 
