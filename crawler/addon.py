@@ -47,6 +47,8 @@ DEFAULTS: dict[str, Any] = {
     "NEWSCLEAN_LANGUAGES": [],
     # "newsclean": items in the Article's names; "zyte": in zyte-common-items' (JSON Lines).
     "NEWSCLEAN_ITEM_NAMES": "newsclean",
+    # A path ("%(name)s": the spider; .gz: gzip per record): every response into a WARC.
+    "NEWSCLEAN_WARC_FILE": "",
     # Off: article pages become stub items, without extraction (the crawl benchmark).
     "NEWSCLEAN_EXTRACTION_ENABLED": True,
     # "process" on 2+ cores, else "inline"; or "thread" (docs/crawling.md).
@@ -106,6 +108,9 @@ COMPONENTS: dict[str, dict[str, int]] = {
     "DOWNLOADER_MIDDLEWARES": {
         # Before RedirectMiddleware (600) sees a 3xx: a looping or off-site redirect fails.
         "crawler.middlewares.RedirectGuardMiddleware": 610,
+        # After HttpCompressionMiddleware (590) and RedirectMiddleware (600): it sees every
+        # response as served, redirects included, before they change it.
+        "crawler.warc.WarcWriterMiddleware": 960,
     },
 }
 
