@@ -1,12 +1,15 @@
 """Every response of a crawl into a WARC file: crawler/warc.py.
 
 The files are read back with warcio, a WARC library other than the writer's
-(fastwarc), and checked with ``warcio check`` (block and payload digests).
+(fastwarc), and checked with ``warcio check`` (block and payload digests); the
+crawl's WARC is then read by ``newsclean extract`` and compared with extract().
 """
 
 from __future__ import annotations
 
 import gzip
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,9 +22,12 @@ from warcio.archiveiterator import ArchiveIterator
 
 from crawler.demosite import SiteServer
 from crawler.warc import WarcFile, warc_path
+from extractors import extract
+from extractors.inputs.base import charset
 from tests.support.crawlrun import crawl
 
 WARCIO = Path(sys.executable).with_name("warcio")
+NEWSCLEAN = Path(sys.executable).with_name("newsclean")
 PAGE = "<!DOCTYPE html><html><body><p>Één page</p></body></html>".encode()
 
 
@@ -150,3 +156,41 @@ def test_crawl_writes_every_response(test_site: SiteServer, tmp_path: Path) -> N
     for item in result.items:  # each article's page is in the archive as it was served
         served = test_site.site.resources[item["url"].removeprefix(test_site.base_url)].body
         assert any(r["uri"] == item["url"] and r["body"] == served for r in responses)
+    extract_the_warc(path, responses, result.items, test_site)
+
+
+def extract_the_warc(
+    path: Path, responses: list[dict[str, Any]], crawled: list[dict[str, Any]], site: SiteServer
+) -> None:
+    """``newsclean extract`` on the crawl's WARC gives what extract() gives on each HTML
+    page in it; with --only-articles, the crawl's articles and no listing page."""
+    done = subprocess.run(
+        [str(NEWSCLEAN), "extract", str(path)], capture_output=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr.decode()[-3000:]
+    got = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    expected = []
+    for response in responses:
+        content_type = response["headers"].get("Content-Type", "")
+        if response["status"] == "HTTP/1.1 200 OK" and content_type.startswith("text/html"):
+            article = extract(response["body"], response["uri"], encoding=charset(content_type))
+            if article.body:
+                expected.append(article.to_dict())
+    assert len(got) == len(expected) > len(crawled)
+    fetched = [line.pop("fetched") for line in got]
+    assert {line.pop("http_status") for line in got} == {200}
+    assert got == [
+        {k: v for k, v in e.items() if k not in ("fetched", "http_status")} for e in expected
+    ]
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", f) for f in fetched)
+    summary = done.stderr.decode().splitlines()[-1]
+    assert f"{len(got)} articles written" in summary and "not-html: " in summary
+    only = subprocess.run(
+        [str(NEWSCLEAN), "extract", str(path), "--only-articles", "-q"],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    urls = {json.loads(line)["url"] for line in only.stdout.decode("utf-8").splitlines()}
+    assert {item["url"] for item in crawled} <= urls
+    assert not {u.removeprefix(site.base_url) for u in urls} & site.site.listings
