@@ -73,6 +73,7 @@ def write_warcio(path: Path, records: int, pages: list[tuple[str, bytes, str]]) 
                 f"{BASE}{page_path}?copy={i}",
                 "response",
                 payload=io.BytesIO(body),
+                length=len(body),  # else warcio copies the body to a temporary file first
                 http_headers=headers,
             )
             writer.write_record(record)

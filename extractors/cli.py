@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-logger = logging.getLogger("newsclean")
+logger = logging.getLogger(__name__)
 
 
 @dataclass
