@@ -12,7 +12,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-__all__ = ["Article"]
+__all__ = ["FETCH_FIELDS", "Article"]
+
+FETCH_FIELDS = ("fetched", "http_status", "discovered_by")
+"""The fields that say how a page was fetched, not what it holds: empty from
+:func:`extractors.extract`, so a fixture's ``expected.json`` need not list them."""
 
 
 @dataclass(slots=True)

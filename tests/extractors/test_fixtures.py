@@ -16,6 +16,7 @@ import lxml.etree
 import pytest
 
 from extractors import Article, extract
+from extractors.article import FETCH_FIELDS
 from extractors.evaluation.fixtures import Fixture, find_fixtures, leaks
 from extractors.evaluation.quality import score
 from extractors.page.tree import text_of
@@ -105,6 +106,6 @@ def test_page_shows_every_seed_line_in_order(fixture: Fixture) -> None:
 @pytest.mark.parametrize("fixture", ALL, ids=_ids(ALL))
 def test_expectation_is_consistent(fixture: Fixture) -> None:
     """expected.json has every Article field, and no noise line is in its own body."""
-    assert set(fixture.expected) >= set(Article.field_names()) - {"reason"}
+    assert set(fixture.expected) >= set(Article.field_names()) - {"reason", *FETCH_FIELDS}
     assert fixture.expected["url"] == fixture.url
     assert not leaks(fixture.expected["body"], fixture.noise)
