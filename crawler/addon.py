@@ -39,6 +39,16 @@ DEFAULTS: dict[str, Any] = {
     "NEWSCLEAN_DEFAULT_FEED": "%(name)s.jsonl",
     # An ISO date: articles published earlier are skipped and dropped (-a since=).
     "NEWSCLEAN_SINCE": "",
+    # An ISO date: articles published later are dropped (-a until=).
+    "NEWSCLEAN_UNTIL": "",
+    # Off: with a date window set, articles without a publication date are dropped.
+    "NEWSCLEAN_KEEP_UNDATED": True,
+    # ISO 639-1 codes (-a lang=nl,fr): articles in other languages are dropped; empty: all.
+    "NEWSCLEAN_LANGUAGES": [],
+    # "newsclean": items in the Article's names; "zyte": in zyte-common-items' (JSON Lines).
+    "NEWSCLEAN_ITEM_NAMES": "newsclean",
+    # A path ("%(name)s": the spider; .gz: gzip per record): every response into a WARC.
+    "NEWSCLEAN_WARC_FILE": "",
     # Off: article pages become stub items, without extraction (the crawl benchmark).
     "NEWSCLEAN_EXTRACTION_ENABLED": True,
     # "process" on 2+ cores, else "inline"; or "thread" (docs/crawling.md).
@@ -51,6 +61,7 @@ DEFAULTS: dict[str, Any] = {
     "NEWSCLEAN_FOLLOW_ARTICLE_LINKS": False,
     "NEWSCLEAN_VALIDATION_ENABLED": True,
     "NEWSCLEAN_DATE_WINDOW_ENABLED": True,
+    "NEWSCLEAN_LANGUAGE_FILTER_ENABLED": True,
     "NEWSCLEAN_DEDUPE_ENABLED": True,
     "NEWSCLEAN_NEAR_DUPLICATES_ENABLED": True,
     # Estimated Jaccard similarity of body shingles from which a body is a near duplicate.
@@ -82,7 +93,8 @@ DEFAULTS: dict[str, Any] = {
 COMPONENTS: dict[str, dict[str, int]] = {
     "ITEM_PIPELINES": {
         "crawler.pipelines.ValidationPipeline": 100,
-        "crawler.pipelines.DateWindowPipeline": 150,
+        "crawler.filters.DateWindowPipeline": 150,
+        "crawler.filters.LanguagePipeline": 160,
         "crawler.pipelines.UrlDedupePipeline": 200,
         "crawler.pipelines.NearDuplicatePipeline": 300,
         "crawler.pipelines.ArticleStatsPipeline": 900,
@@ -96,10 +108,15 @@ COMPONENTS: dict[str, dict[str, int]] = {
     "DOWNLOADER_MIDDLEWARES": {
         # Before RedirectMiddleware (600) sees a 3xx: a looping or off-site redirect fails.
         "crawler.middlewares.RedirectGuardMiddleware": 610,
+        # After HttpCompressionMiddleware (590) and RedirectMiddleware (600): it sees every
+        # response as served, redirects included, before they change it.
+        "crawler.warc.WarcWriterMiddleware": 960,
     },
 }
 
 FLUSHING_EXPORTER = "crawler.exporters.FlushingJsonLinesItemExporter"
+ZYTE_EXPORTER = "crawler.exporters.ZyteJsonLinesItemExporter"
+ITEM_NAMES = {"newsclean": FLUSHING_EXPORTER, "zyte": ZYTE_EXPORTER}
 
 
 class Addon:
@@ -119,15 +136,33 @@ class Addon:
         for name, components in COMPONENTS.items():
             for path, order in components.items():
                 settings.setdefault_in_component_priority_dict(name, load_object(path), order)
+        exporter = _exporter(settings)
         exporters = settings.getdict("FEED_EXPORTERS")
         for name in ("jsonlines", "jsonl"):  # -o x.jsonl picks "jsonl"
-            exporters.setdefault(name, FLUSHING_EXPORTER)
+            exporters.setdefault(name, exporter)
         priority = max(settings.getpriority("FEED_EXPORTERS") or 0, SETTINGS_PRIORITIES["addon"])
         settings.set("FEED_EXPORTERS", exporters, priority)
         url = redis_url(settings)
         _default_feed(settings, distributed=bool(url))
         if url:
             distributed.apply(settings, url)
+
+
+def _exporter(settings: BaseSettings) -> str:
+    """The JSON Lines exporter for ``NEWSCLEAN_ITEM_NAMES``. In zyte-common-items'
+    names, the Article's field list (``FEED_EXPORT_FIELDS``) is no longer ours to set."""
+    names = settings.get("NEWSCLEAN_ITEM_NAMES")
+    if names not in ITEM_NAMES:
+        raise ValueError(
+            f"NEWSCLEAN_ITEM_NAMES is {names!r}; use one of {', '.join(ITEM_NAMES)} "
+            "(-s NEWSCLEAN_ITEM_NAMES=zyte)"
+        )
+    if (
+        names == "zyte"
+        and settings.getpriority("FEED_EXPORT_FIELDS") == SETTINGS_PRIORITIES["addon"]
+    ):
+        settings.set("FEED_EXPORT_FIELDS", None, priority="addon")
+    return ITEM_NAMES[names]
 
 
 def _default_feed(settings: BaseSettings, *, distributed: bool) -> None:

@@ -1,4 +1,11 @@
-"""Feed exporters that write each item as soon as it is scraped."""
+"""Feed exporters that write each item as soon as it is scraped.
+
+:class:`FlushingJsonLinesItemExporter` writes the Article's own names;
+:class:`ZyteJsonLinesItemExporter` those of zyte-common-items' ``Article``
+(:func:`extractors.zyte.to_zyte`). The add-on makes one of them the JSON Lines
+exporter (``jsonlines`` and ``jsonl``), as ``NEWSCLEAN_ITEM_NAMES`` says
+(``newsclean`` or ``zyte``).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,10 @@ from typing import Any
 
 from scrapy.exporters import JsonLinesItemExporter
 
-__all__ = ["FlushingJsonLinesItemExporter"]
+from extractors import Article
+from extractors.zyte import to_zyte
+
+__all__ = ["FlushingJsonLinesItemExporter", "ZyteJsonLinesItemExporter"]
 
 
 class FlushingJsonLinesItemExporter(JsonLinesItemExporter):
@@ -21,3 +31,19 @@ class FlushingJsonLinesItemExporter(JsonLinesItemExporter):
         """Write one item as one line and flush it to the file."""
         super().export_item(item)
         self.file.flush()
+
+
+class ZyteJsonLinesItemExporter(FlushingJsonLinesItemExporter):
+    """JSON Lines in zyte-common-items' ``Article`` names, flushed after every item.
+
+    An Article becomes :func:`extractors.zyte.to_zyte` of it: ``headline``,
+    ``articleBody``, ``datePublished``, ``authors`` as ``[{"name": ...}]``,
+    ``metadata.dateDownloaded``... and, under ``newsclean``, the fields that
+    zyte-common-items has no name for. ``FEED_EXPORT_FIELDS``, when set, names
+    the keys to write, in zyte-common-items' names. Other items are written as
+    they are.
+    """
+
+    def export_item(self, item: Any) -> None:
+        """Write one item, an Article in zyte-common-items' names, as one line."""
+        super().export_item(to_zyte(item) if isinstance(item, Article) else item)

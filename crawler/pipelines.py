@@ -1,10 +1,11 @@
-"""Item pipelines: validate, keep within the date window, de-duplicate, count.
+"""Item pipelines: validate, de-duplicate, count; the filters are in :mod:`crawler.filters`.
 
 Every pipeline takes :class:`~extractors.Article` items, is built by
 ``from_crawler``, has a ``NEWSCLEAN_<X>_ENABLED`` switch, and drops items with
 ``DropItem("why")``; each drop also counts in the stats as
 ``articles/dropped/<reason>``. Order (``ITEM_PIPELINES``): validation 100, date
-window 150, URL de-duplication 200, near duplicates 300, stats 900.
+window 150 and language 160 (:mod:`crawler.filters`), URL de-duplication 200,
+near duplicates 300, stats 900.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 from scrapy.exceptions import DropItem, NotConfigured
 
-from crawler.discovery import entry_date, since_date
 from crawler.resume import recovered_keys
 from crawler.urls import canonicalize, host_of
 from extractors import Article
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ArticleStatsPipeline",
-    "DateWindowPipeline",
     "NearDuplicatePipeline",
     "UrlDedupePipeline",
     "ValidationPipeline",
@@ -92,31 +91,6 @@ class ValidationPipeline(_Pipeline):
             raise self.drop(reason, f"no article body on {article.url}")
         if not (article.title or "").strip():
             raise self.drop("no_title", f"no title on {article.url}")
-        return article
-
-
-class DateWindowPipeline(_Pipeline):
-    """Drops articles published before ``NEWSCLEAN_SINCE`` (``-a since=``).
-
-    Articles without a publication date are kept: a missing date is an
-    extraction gap, not evidence of age.
-    """
-
-    switch = "NEWSCLEAN_DATE_WINDOW_ENABLED"
-
-    def __init__(self, crawler: Crawler):
-        super().__init__(crawler)
-        self.since = since_date(crawler.settings.get("NEWSCLEAN_SINCE"))
-
-    def process_item(self, item: Any) -> Article:
-        """Pass articles inside the window."""
-        article = _article(item)
-        since = self.since
-        published = entry_date(article.published)
-        if since and published and published < since:
-            raise self.drop(
-                "before_since", f"{article.url} was published {published}, before {since}"
-            )
         return article
 
 

@@ -15,6 +15,10 @@ one bounded, parsed page), ``metadata/`` (title, dates, authors, language),
 ``evaluation/`` (fixtures and quality tooling). At the top: ``api`` (extract,
 load_page), ``article``, ``exceptions``, ``limits``, ``text``, ``site`` (the
 site extractor base class and registry) and ``pagetype`` (article or listing).
+
+The ``newsclean`` command line: ``cli`` and ``output`` (formats, progress),
+``inputs/`` (files, folders, standard input and WARC files as pages), ``zyte``
+(the Article in zyte-common-items' names).
 """
 
 from extractors.api import extract, load_page

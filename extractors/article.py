@@ -1,19 +1,33 @@
-"""The Article item: what every extractor returns."""
+"""The Article item: what every extractor returns.
+
+Its field names are the project's own: short, snake_case, in Python's style.
+They are not schema.org's or zyte-common-items' names; :mod:`extractors.zyte`
+maps them to those (``title`` is ``headline``, ``body`` is ``articleBody``,
+``published`` is ``datePublished``...), and a crawl or ``newsclean extract``
+writes them so on request (README, "Output in standard names").
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-__all__ = ["Article"]
+__all__ = ["FETCH_FIELDS", "Article"]
+
+FETCH_FIELDS = ("fetched", "http_status", "discovered_by")
+"""The fields that say how a page was fetched, not what it holds: empty from
+:func:`extractors.extract`, so a fixture's ``expected.json`` need not list them."""
 
 
 @dataclass(slots=True)
 class Article:
     """One news article, cleaned of the page around it.
 
-    Field names follow schema.org ``Article`` and zyte-common-items where they
-    overlap. Every date is given twice: parsed (ISO 8601) and as found on the page.
+    The names are the project's own (see the module docstring for the standard
+    names they map to). Every date of the page is given twice: parsed (ISO 8601)
+    and as found on the page. The last three fields say how the page was
+    fetched; :func:`extractors.extract` leaves them empty, the crawl and
+    ``newsclean extract`` (from a WARC record) fill them in.
     """
 
     url: str | None = None
@@ -83,6 +97,20 @@ class Article:
     """Machine-readable reason when ``body`` is empty: ``"empty-input"``,
     ``"not-html"``, ``"no-article"``, ``"too-large"``, ``"timeout"``,
     ``"unparseable"`` (README, "Robustness")."""
+
+    fetched: str | None = None
+    """When the page was fetched, in UTC, to the second: ``2022-04-21T15:40:05Z``
+    (zyte-common-items' ``metadata.dateDownloaded`` format). A crawl gives the time
+    its response reached the page service; a WARC record its ``WARC-Date``."""
+
+    http_status: int | None = None
+    """The HTTP status of the response the page came in (``200``); None when the
+    page was not fetched over HTTP (a file, a string)."""
+
+    discovered_by: str | None = None
+    """How the crawl found the URL: ``"start_url"`` (given to the spider),
+    ``"sitemap"``, ``"news_sitemap"``, ``"feed"`` or ``"link"`` (on a listing
+    page); None outside a crawl."""
 
     def to_dict(self) -> dict[str, Any]:
         """The article as a JSON-ready dict, keys in field order."""

@@ -23,6 +23,7 @@ import logging
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from scrapy import signals
@@ -38,11 +39,14 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Response
 
+    from extractors import Article
+
 __all__ = [
     "EXECUTORS",
     "ExtractionFailed",
     "PageService",
     "charset_from_content_type",
+    "record_fetch",
     "resolve_executor",
 ]
 
@@ -51,6 +55,8 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 EXECUTORS = ("auto", "inline", "thread", "process")
+# Article.fetched: UTC to the second, zyte-common-items' dateDownloaded format.
+FETCHED_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 
 def resolve_executor(executor: str) -> str:
@@ -86,6 +92,16 @@ def charset_from_content_type(value: bytes | str | None) -> str | None:
         if name.strip().lower() == "charset":
             return charset.strip().strip("\"'").lower() or None
     return None
+
+
+def record_fetch(article: Article, response: Response, fetched: str) -> None:
+    """Write how ``article``'s page was fetched into it: ``fetched``, the response's
+    HTTP status, and how the URL was found (the request's ``newsclean_source``,
+    which the spiders set; the meta survives redirects). Only for responses the
+    crawl downloaded: a replayed page was not fetched now."""
+    article.fetched = fetched
+    article.http_status = response.status
+    article.discovered_by = response.meta.get("newsclean_source")
 
 
 class ExtractionFailed(Exception):  # noqa: N818  (a verdict on a page, with a reason)
@@ -231,6 +247,7 @@ class PageService:
         return await self._process(response, known_article=True)
 
     async def _process(self, response: Response, **options: Any) -> PageResult:
+        fetched = datetime.now(UTC).strftime(FETCHED_FORMAT)
         charset = charset_from_content_type(response.headers.get(b"Content-Type"))
         result = await self._run(
             process_page,
@@ -242,6 +259,8 @@ class PageService:
             **options,
         )
         self._count(response.url, result)
+        if result.article is not None and response.request is not None:
+            record_fetch(result.article, response, fetched)
         return result
 
     async def close(self, **kwargs: Any) -> None:

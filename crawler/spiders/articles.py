@@ -34,6 +34,7 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from crawler.discovery import Entry, looks_like_feed, parse_feed, parse_sitemap, since_date
 from crawler.extraction.service import ExtractionFailed, PageService
 from crawler.failures import log_fetch_failure, log_page_failure
+from crawler.filters import FILTER_ARGUMENTS, check_filter_arguments, check_filter_settings
 from crawler.hints import SiteHints, hints_for
 from crawler.urls import host_of, strip_tracking
 
@@ -115,9 +116,11 @@ class ArticlesSpider(Spider):
 
     Spider arguments (``-a name=value``): ``url`` (one or several, comma-separated),
     ``file`` (start URLs, one per line), ``since`` (ISO date: skip and drop older
-    articles; the setting ``NEWSCLEAN_SINCE``), ``max_pages``, ``max_articles``,
-    ``max_depth`` (Scrapy's ``CLOSESPIDER_PAGECOUNT``, ``CLOSESPIDER_ITEMCOUNT``,
-    ``DEPTH_LIMIT``).
+    articles; the setting ``NEWSCLEAN_SINCE``), ``until`` and ``lang`` (the other
+    filters, :data:`crawler.filters.FILTER_ARGUMENTS`), ``max_pages``,
+    ``max_articles``, ``max_depth`` (Scrapy's ``CLOSESPIDER_PAGECOUNT``,
+    ``CLOSESPIDER_ITEMCOUNT``, ``DEPTH_LIMIT``). To fetch exactly a list of URLs,
+    following nothing, use the ``urls`` spider (:mod:`crawler.spiders.urls`).
     """
 
     name = "articles"
@@ -139,18 +142,27 @@ class ArticlesSpider(Spider):
 
     @classmethod
     def check_arguments(
-        cls, url: str | None = None, file: str | None = None, since: str | None = None, **_: Any
+        cls,
+        url: str | None = None,
+        file: str | None = None,
+        urls: str | None = None,
+        **filters: Any,
     ) -> None:
         """Raise :class:`UsageError` for arguments the crawl cannot run with (the
         ``crawl`` command calls it before the crawl starts)."""
+        if urls is not None:
+            raise UsageError(
+                "the articles spider crawls whole sites from its start URLs; to fetch "
+                f"exactly the URLs listed in a file: scrapy crawl urls -a file={urls}"
+            )
         _start_urls(url, file)
-        since_date(since)
+        check_filter_arguments(**filters)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArticlesSpider:
-        """Map the ``since`` and ``max_*`` arguments to their settings."""
+        """Map the filter (``since``, ``until``, ``lang``) and ``max_*`` arguments to settings."""
         arguments = {
-            "since": ("NEWSCLEAN_SINCE", str),
+            **FILTER_ARGUMENTS,
             "max_pages": ("CLOSESPIDER_PAGECOUNT", int),
             "max_articles": ("CLOSESPIDER_ITEMCOUNT", int),
             "max_depth": ("DEPTH_LIMIT", int),
@@ -159,7 +171,7 @@ class ArticlesSpider(Spider):
             value = kwargs.pop(arg, None)
             if value is not None:
                 crawler.settings.set(setting, kind(value), priority="spider")
-        since_date(crawler.settings.get("NEWSCLEAN_SINCE"))  # a bad date fails before the crawl
+        check_filter_settings(crawler.settings)  # a bad date fails before the crawl
         spider: ArticlesSpider = super().from_crawler(crawler, *args, **kwargs)
         return spider
 
@@ -212,7 +224,7 @@ class ArticlesSpider(Spider):
                 urljoin(url, "/robots.txt"), callback=self.parse_robots, errback=self.fetch_failed
             )
             for start in (url, *self._hints(url).start_urls):
-                if request := self._request(start, self.parse_page):
+                if request := self._request(start, self.parse_page, newsclean_source="start_url"):
                     yield request
 
     def parse_robots(self, response: Response) -> Iterable[Request]:
@@ -280,7 +292,7 @@ class ArticlesSpider(Spider):
             if request := self._request(url, self.parse_feed):
                 yield request
         for url in result.links:
-            if request := self._request(url, self.parse_page):
+            if request := self._request(url, self.parse_page, newsclean_source="link"):
                 yield request
 
     def _parse_other(self, response: Response) -> Iterable[Request]:

@@ -1,4 +1,4 @@
-"""Validation, date window, de-duplication and stats: crawler/pipelines.py."""
+"""Validation, de-duplication and stats: crawler/pipelines.py (the filters: test_filters.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from scrapy.exceptions import DropItem, NotConfigured
 from crawler.demosite.textgen import Lorem
 from crawler.pipelines import (
     ArticleStatsPipeline,
-    DateWindowPipeline,
     NearDuplicatePipeline,
     UrlDedupePipeline,
     ValidationPipeline,
@@ -77,16 +76,6 @@ def test_pipelines_refuse_other_items() -> None:
 def test_switched_off_pipeline_is_not_configured() -> None:
     with pytest.raises(NotConfigured, match="NEWSCLEAN_VALIDATION_ENABLED"):
         ValidationPipeline.from_crawler(make_crawler({"NEWSCLEAN_VALIDATION_ENABLED": False}))
-
-
-def test_date_window() -> None:
-    crawler = make_crawler({"NEWSCLEAN_SINCE": "2022-04-01"})
-    pipeline = DateWindowPipeline.from_crawler(crawler)
-    with pytest.raises(DropItem, match="before 2022-04-01"):
-        pipeline.process_item(article(published="2022-03-31T23:00:00+02:00"))
-    for published in ("2022-04-01", "2022-04-21T17:40:00", None):
-        pipeline.process_item(article(published=published))
-    assert dropped(crawler) == {"before_since": 1}
 
 
 def test_url_dedupe_by_canonical_url() -> None:
