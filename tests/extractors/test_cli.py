@@ -6,13 +6,16 @@ what it writes is compared with :func:`extractors.extract` on the same bytes.
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import json
 import os
 import pty
 import shutil
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,8 @@ from tests.support.zyte import validate_zyte_article
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"
+# The HTML fixtures (fixtures/text/ holds text dumps, which a folder read leaves out).
+SOURCES = sorted(FIXTURES.glob("*/*/source.html"))
 NEWSCLEAN = Path(sys.executable).with_name("newsclean")
 
 
@@ -47,9 +52,9 @@ def lines(done: subprocess.CompletedProcess[bytes]) -> list[dict[str, Any]]:
 def fixture_articles() -> list[dict[str, Any]]:
     """extract() on every fixture, with the URL and charset of its meta.json, in path order."""
     found = []
-    for meta_path in sorted(FIXTURES.glob("**/meta.json")):
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        body = meta_path.with_name("source.html").read_bytes()
+    for source in SOURCES:
+        meta = json.loads(source.with_name("meta.json").read_text(encoding="utf-8"))
+        body = source.read_bytes()
         content_type = meta.get("headers", {}).get("Content-Type")
         found.append(extract(body, meta["url"], encoding=charset(content_type)).to_dict())
     return found
@@ -59,13 +64,14 @@ def test_the_bundled_fixtures_give_what_extract_gives(tmp_path: Path) -> None:
     done = newsclean("extract", FIXTURES, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     expected = fixture_articles()
-    assert len(expected) == 5
+    assert len(expected) == len(SOURCES) >= 7
     assert lines(done) == expected
     # Quiet: the summary line and nothing else.
+    n = len(SOURCES)
     assert (
         done.stderr.decode()
         .splitlines()[0]
-        .startswith("newsclean: 5 pages, 5 articles written to standard output in ")
+        .startswith(f"newsclean: {n} pages, {n} articles written to standard output in ")
     )
     assert len(done.stderr.decode().splitlines()) == 1
 
@@ -83,11 +89,10 @@ def test_one_fixture_file(tmp_path: Path) -> None:
 def copy_pages(folder: Path) -> dict[Path, bytes]:
     """The fixtures' pages as plain saved files (.html, .htm, .html.gz) in nested folders."""
     written = {}
-    for i, source in enumerate(sorted(FIXTURES.glob("*/*/source.html"))):
+    for i, source in enumerate(SOURCES):
         body = source.read_bytes()
-        target = (
-            folder / source.parent.parent.name / ("page.html", "page.htm", "page.html.gz")[i % 3]
-        )
+        name = ("page.html", "page.htm", "page.html.gz")[i % 3]
+        target = folder / source.parent.parent.name / source.parent.name / name
         target.parent.mkdir(parents=True)
         target.write_bytes(gzip.compress(body) if target.suffix == ".gz" else body)
         written[target] = body
@@ -101,7 +106,7 @@ def test_a_folder_gives_what_extract_gives(tmp_path: Path) -> None:
     done = newsclean("extract", "saved", "-o", output, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout == b""
-    assert f"5 articles written to {output}" in done.stderr.decode()
+    assert f"{len(SOURCES)} articles written to {output}" in done.stderr.decode()
     got = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     expected = [
         extract(body, path.resolve().as_uri()).to_dict() for path, body in sorted(pages.items())
@@ -133,7 +138,7 @@ def test_text_format(tmp_path: Path) -> None:
     body = extract(source.read_bytes(), url).body
     assert one.stdout.decode() == body + "\n"
     several = newsclean("extract", FIXTURES, "--format", "text", "-q", cwd=tmp_path)
-    assert several.stdout.decode().count("\n==> https://") + 1 == 5
+    assert several.stdout.decode().count("\n==> https://") + 1 == len(SOURCES)
     assert f"==> {url} <==\n{body}\n\n" in several.stdout.decode()
 
 
@@ -211,7 +216,7 @@ def test_a_closed_pipe_is_no_error(tmp_path: Path) -> None:
     copy_pages(tmp_path / "saved")
     for i in range(40):
         shutil.copy(
-            next((tmp_path / "saved").glob("*/page.html")), tmp_path / "saved" / f"{i}.html"
+            next((tmp_path / "saved").glob("*/*/page.html")), tmp_path / "saved" / f"{i}.html"
         )
     reader = subprocess.Popen(
         ["head", "-c", "10"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL
@@ -234,6 +239,9 @@ def test_a_closed_pipe_is_no_error(tmp_path: Path) -> None:
 def test_a_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     copy_pages(tmp_path / "saved")
     parent, child = pty.openpty()
+    # A terminal of 100 columns: a new pseudo-terminal has none, and tqdm draws a bar
+    # as wide as the terminal.
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
     try:
         done = subprocess.run(
             [str(NEWSCLEAN), "extract", "saved", "-o", "out.jsonl"],
@@ -260,6 +268,7 @@ def test_a_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
         if child >= 0:
             os.close(child)
     assert done.returncode == 0
-    assert b" pages" in screen and b"5 pages" in screen  # tqdm's count, then the summary
+    assert b"pages/s]" in screen  # tqdm's bar: "2 pages [00:00,  2.09 pages/s]"
+    assert f"newsclean: {len(SOURCES)} pages".encode() in screen  # then the summary
     piped = newsclean("extract", "saved", "-o", "out.jsonl", cwd=tmp_path)
     assert b"\r" not in piped.stderr  # no bar where standard error is no terminal

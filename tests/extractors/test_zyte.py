@@ -85,7 +85,9 @@ def test_empty_values_are_left_out() -> None:
 
 
 @pytest.mark.parametrize(
-    "meta", sorted(FIXTURES.glob("*/*/meta.json")), ids=lambda p: p.parent.name
+    "meta",
+    sorted(p.with_name("meta.json") for p in FIXTURES.glob("*/*/source.html")),
+    ids=lambda p: p.parent.name,
 )
 def test_fixture_articles_validate(meta: Path) -> None:
     import json  # noqa: PLC0415
