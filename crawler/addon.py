@@ -49,6 +49,9 @@ DEFAULTS: dict[str, Any] = {
     "NEWSCLEAN_SITE_MODULES": [],
     # Links are followed from listing pages only, unless this is on.
     "NEWSCLEAN_FOLLOW_ARTICLE_LINKS": False,
+    # Origins (scheme://host[:port], or scheme://*.domain for its subdomains) the crawl
+    # may request besides those of its start URLs (crawler.origins).
+    "NEWSCLEAN_ALLOWED_ORIGINS": [],
     "NEWSCLEAN_VALIDATION_ENABLED": True,
     "NEWSCLEAN_DATE_WINDOW_ENABLED": True,
     "NEWSCLEAN_DEDUPE_ENABLED": True,
@@ -94,7 +97,11 @@ COMPONENTS: dict[str, dict[str, int]] = {
         "crawler.resume.CrashRecovery": 600,
     },
     "DOWNLOADER_MIDDLEWARES": {
-        # Before RedirectMiddleware (600) sees a 3xx: a looping or off-site redirect fails.
+        # Before OffsiteMiddleware (50) and RobotsTxtMiddleware (100): no request, not
+        # even for a robots.txt, leaves the crawl's origins.
+        "crawler.middlewares.OriginGuardMiddleware": 40,
+        # Before RedirectMiddleware (600) and MetaRefreshMiddleware (580) see a
+        # response: a looping or off-site redirect or meta refresh fails.
         "crawler.middlewares.RedirectGuardMiddleware": 610,
     },
 }

@@ -35,6 +35,7 @@ from crawler.discovery import Entry, looks_like_feed, parse_feed, parse_sitemap,
 from crawler.extraction.service import ExtractionFailed, PageService
 from crawler.failures import log_fetch_failure, log_page_failure
 from crawler.hints import SiteHints, hints_for
+from crawler.origins import Origins, origin_of
 from crawler.urls import host_of, strip_tracking
 
 if TYPE_CHECKING:
@@ -61,6 +62,9 @@ NOT_HTML_TYPES = (
 )
 # A User-Agent that names a way to reach its operator: a URL or an e-mail address.
 CONTACT = re.compile(r"https?://|mailto:|@")
+# Other origins named in the log (once each) before the spider stops naming them:
+# a hostile page can link to any number of ports and hosts.
+MAX_NAMED_ORIGINS = 20
 
 
 def _by_content(response: Response) -> Response:
@@ -129,7 +133,11 @@ class ArticlesSpider(Spider):
         # www.news.example and news.example.
         domains = {host_of(u).removeprefix("www.") for u in self.start_urls}
         self.hints = {d: hints_for(f"http://{d}/") for d in domains}
-        self.allowed_domains = sorted(domains)
+        # The site's own hinted start URLs are trusted like the user's.
+        self._starts = [*self.start_urls, *(u for h in self.hints.values() for u in h.start_urls)]
+        self.origins = Origins(self._starts)
+        self.allowed_domains = self.origins.hosts()  # for Scrapy's OffsiteMiddleware
+        self._named_origins: set[str] = set()
         # URLs this spider already asked for: most links on listing pages point
         # to pages found before (sitemaps, feeds, other listings); skipping them
         # here saves building a Request that the duplicate filter would drop.
@@ -161,6 +169,10 @@ class ArticlesSpider(Spider):
                 crawler.settings.set(setting, kind(value), priority="spider")
         since_date(crawler.settings.get("NEWSCLEAN_SINCE"))  # a bad date fails before the crawl
         spider: ArticlesSpider = super().from_crawler(crawler, *args, **kwargs)
+        extra = crawler.settings.getlist("NEWSCLEAN_ALLOWED_ORIGINS")
+        if extra:
+            spider.origins = Origins(spider._starts, extra)
+            spider.allowed_domains = spider.origins.hosts()
         return spider
 
     @property
@@ -180,12 +192,34 @@ class ArticlesSpider(Spider):
             self.hints[host] = hints_for(url)
         return self.hints[host]
 
-    def _request(self, url: str, callback: Any, **meta: Any) -> Request | None:
-        """A request for ``url`` without tracking parameters, unless the site skips it."""
+    def _offsite(self, url: str, found_on: str) -> None:
+        """Count a URL on another origin; name that origin in the log once."""
+        self.crawler.stats.inc_value("offsite/filtered")
+        origin = str(origin_of(url) or url[:100])
+        if origin in self._named_origins or len(self._named_origins) > MAX_NAMED_ORIGINS:
+            return
+        self._named_origins.add(origin)
+        more = len(self._named_origins) > MAX_NAMED_ORIGINS
+        logger.info(
+            "Not following URLs on other origin %s (first: %s, on %s); the crawl stays on %s. "
+            "Add it to NEWSCLEAN_ALLOWED_ORIGINS to follow them.%s",
+            origin,
+            url,
+            found_on,
+            self.origins,
+            " Other origins are counted in offsite/filtered only." if more else "",
+        )
+
+    def _request(self, url: str, callback: Any, found_on: str = "", **meta: Any) -> Request | None:
+        """A request for ``url`` without tracking parameters, unless it is on another
+        origin or the site skips it."""
         url = strip_tracking(url)
         if url in self._asked:
             return None
         self._asked.add(url)
+        if not self.origins.allows(url):
+            self._offsite(url, found_on)
+            return None
         if self._hints(url).is_skipped(url):
             self.crawler.stats.inc_value("discovery/skipped_by_hints")
             return None
@@ -221,36 +255,41 @@ class ArticlesSpider(Spider):
         if not sitemaps:
             sitemaps = [urljoin(response.url, "/sitemap.xml")]
         for url in sitemaps:
-            if request := self._request(url, self.parse_sitemap):
+            if request := self._request(url, self.parse_sitemap, response.url):
                 yield request
 
     def parse_sitemap(self, response: Response) -> Iterable[Request]:
         """Follow a sitemap index, or request a sitemap's URLs inside the date window."""
         sitemap = parse_sitemap(response.body)
         if sitemap is None:
-            logger.warning("Not a sitemap, ignored: %s", response.url)
+            if looks_like_feed(response.body):  # search engines take feeds as sitemaps
+                yield from self.parse_feed(response)
+            else:
+                logger.warning("Not a sitemap, ignored: %s", response.url)
             return
         self.crawler.stats.inc_value("discovery/sitemaps")
         if sitemap.kind == "sitemapindex":
             for entry in sitemap.entries:
-                if request := self._request(entry.url, self.parse_sitemap):
+                if request := self._request(entry.url, self.parse_sitemap, response.url):
                     yield request
             return
         source = "news_sitemap" if sitemap.news else "sitemap"
-        yield from self._entries(sitemap.entries, source)
+        yield from self._entries(sitemap.entries, source, response.url)
 
     def parse_feed(self, response: Response) -> Iterable[Request]:
         """Request the item links of an RSS or Atom feed inside the date window."""
         self.crawler.stats.inc_value("discovery/feeds")
-        yield from self._entries(parse_feed(response.body), "feed")
+        yield from self._entries(parse_feed(response.body), "feed", response.url)
 
-    def _entries(self, entries: Iterable[Entry], source: str) -> Iterable[Request]:
+    def _entries(self, entries: Iterable[Entry], source: str, found_on: str) -> Iterable[Request]:
         stats = self.crawler.stats
         for entry in entries:
             if self.since and entry.date and entry.date < self.since:
                 stats.inc_value("discovery/before_since")
                 continue
-            if request := self._request(entry.url, self.parse_page, newsclean_source=source):
+            if request := self._request(
+                entry.url, self.parse_page, found_on, newsclean_source=source
+            ):
                 stats.inc_value(f"discovery/{source}_urls")
                 yield request
 
@@ -277,10 +316,10 @@ class ArticlesSpider(Spider):
         # Sites announce the same feeds on every page: reading them on the pages
         # that are followed finds them all, at no cost per article.
         for url in result.feeds:
-            if request := self._request(url, self.parse_feed):
+            if request := self._request(url, self.parse_feed, response.url):
                 yield request
         for url in result.links:
-            if request := self._request(url, self.parse_page):
+            if request := self._request(url, self.parse_page, response.url):
                 yield request
 
     def _parse_other(self, response: Response) -> Iterable[Request]:
