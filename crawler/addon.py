@@ -52,6 +52,22 @@ DEFAULTS: dict[str, Any] = {
     # Origins (scheme://host[:port], or scheme://*.domain for its subdomains) the crawl
     # may request besides those of its start URLs (crawler.origins).
     "NEWSCLEAN_ALLOWED_ORIGINS": [],
+    # Caps on discovery (crawler.gate, crawler.discovery), each stop logged and counted
+    # in discovery/capped/<cap>. URLs read from one sitemap: the protocol's limit.
+    "NEWSCLEAN_SITEMAP_MAX_URLS": 50_000,
+    # XML bytes read from one sitemap (gzip inflated as it is read): the protocol's 50 MB.
+    "NEWSCLEAN_SITEMAP_MAX_BYTES": 52_428_800,
+    # Sitemaps read per origin: a daily sitemap for 27 years; an index may list 50,000.
+    "NEWSCLEAN_MAX_SITEMAPS": 10_000,
+    # URLs a crawl takes in all (each costs about 0.3 KB of memory for the whole crawl).
+    "NEWSCLEAN_MAX_URLS": 1_000_000,
+    # Discovered URLs handed to Scrapy's scheduler at a time (crawler.backlog); the
+    # rest wait as strings. 0: all at once (a distributed crawl sets it).
+    "NEWSCLEAN_DISCOVERY_BATCH": 1_000,
+    # The trap guard (crawler.traps): a URL pattern whose listing pages lead to no
+    # new article this many times in a row is no longer followed.
+    "NEWSCLEAN_TRAP_ENABLED": True,
+    "NEWSCLEAN_TRAP_PAGES": 50,
     "NEWSCLEAN_VALIDATION_ENABLED": True,
     "NEWSCLEAN_DATE_WINDOW_ENABLED": True,
     "NEWSCLEAN_DEDUPE_ENABLED": True,
