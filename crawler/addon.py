@@ -116,6 +116,8 @@ COMPONENTS: dict[str, dict[str, int]] = {
         # Before OffsiteMiddleware (50) and RobotsTxtMiddleware (100): no request, not
         # even for a robots.txt, leaves the crawl's origins.
         "crawler.middlewares.OriginGuardMiddleware": 40,
+        # A queued link whose URL pattern has become a trap is not fetched.
+        "crawler.middlewares.TrapMiddleware": 45,
         # Before RedirectMiddleware (600) and MetaRefreshMiddleware (580) see a
         # response: a looping or off-site redirect or meta refresh fails.
         "crawler.middlewares.RedirectGuardMiddleware": 610,

@@ -44,7 +44,11 @@ _IGNORED = {
     "redirect loop": "redirect_loop",  # crawler.middlewares.RedirectGuardMiddleware
     "redirect off-site": "offsite_redirect",  # crawler.middlewares.RedirectGuardMiddleware
 }
-_DELIBERATE = ("Forbidden by robots.txt",)  # counted by Scrapy, not a fault of the site
+# Skipped on purpose and counted where skipped: not a fault of the site.
+_DELIBERATE = (
+    "Forbidden by robots.txt",  # robotstxt/forbidden, by Scrapy
+    "crawler trap:",  # traps/skipped_urls, crawler.middlewares.TrapMiddleware
+)
 
 
 def failure_cause(failure: Failure) -> str | None:

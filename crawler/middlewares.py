@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 
     from crawler.origins import Origins
 
-__all__ = ["OriginGuardMiddleware", "RedirectGuardMiddleware"]
+__all__ = ["OriginGuardMiddleware", "RedirectGuardMiddleware", "TrapMiddleware"]
+
+TRAPPED = "crawler trap:"  # the IgnoreRequest message of TrapMiddleware
 
 
 def _on_site(url: str, domains: list[str]) -> bool:
@@ -67,6 +69,33 @@ class OriginGuardMiddleware:
         origins = _origins(self.crawler)
         if origins is not None and not origins.allows(request.url):
             raise IgnoreRequest(f"off-origin request to {request.url}, outside {origins}")
+
+
+class TrapMiddleware:
+    """Downloader middleware: a link whose URL pattern became a trap
+    (:mod:`crawler.traps`) while it waited in the queue is not fetched.
+
+    The spider stops requesting a trap's URLs once it is found; those queued
+    before are dropped here (``traps/skipped_urls``), so a trap costs about
+    ``NEWSCLEAN_TRAP_PAGES`` pages and the ones in flight, not the whole queue.
+    """
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> TrapMiddleware:
+        """Scrapy's constructor hook."""
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        """Raise ``IgnoreRequest`` for a link into a trap."""
+        traps = getattr(self.crawler.spider, "traps", None)
+        if traps is None or "newsclean_from" not in request.meta or not traps.is_trap(request.url):
+            return
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value("traps/skipped_urls")
+        raise IgnoreRequest(f"{TRAPPED} {request.url} is in a trap's URL pattern")
 
 
 class RedirectGuardMiddleware:

@@ -6,20 +6,24 @@ the duplicate filter never stops them, and ``DEPTH_LIMIT`` only bounds them at
 a branching factor to the power of the depth. :class:`TrapGuard` watches URL
 *patterns* instead: the URL with every run of digits made ``0`` and every query
 value dropped (``/calendar/2024/05/?view=week`` -> ``/calendar/0/0/?view=``).
-A listing page of a pattern that yields a new article resets the pattern's count;
-one that does not adds one; at ``NEWSCLEAN_TRAP_PAGES`` listing pages in a row
-with no new article found through them, the pattern is a trap: logged once,
-counted (``traps/patterns``), and its URLs are no longer requested
-(``traps/skipped_urls``).
+A listing page is judged once every new link it gave has been answered: it was
+fruitful if one of them was an article. A fruitful page resets its pattern's
+count, a fruitless one adds one; at ``NEWSCLEAN_TRAP_PAGES`` fruitless listing
+pages in a row, the pattern is a trap: logged once, counted (``traps/patterns``),
+and its URLs are no longer requested (``traps/skipped_urls``). Waiting for the
+answers matters: a section page links to the next pages and to its articles
+alike, and the pages may well be fetched first.
 
-A paginated section whose pages list new articles is never a trap: each page's
-articles are credited to the pattern of the page that linked them.
+A paginated section whose pages list new articles is never a trap, however
+long; a calendar whose pages link only to more calendar pages is, and so are
+two patterns that link only to each other.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
 __all__ = ["TrapGuard", "pattern_of"]
@@ -48,25 +52,55 @@ def pattern_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{path}" + (f"?{query}" if query else "")
 
 
+@dataclass(slots=True)
+class _Open:
+    left: int  # new links not yet answered
+    pattern: str
+    fruitful: bool = False  # one of them was an article
+
+
 class TrapGuard:
-    """Counts, per URL pattern, listing pages in a row that led to no new article."""
+    """Judges listing pages by what their new links turned out to be, and counts,
+    per URL pattern, fruitless listing pages in a row."""
 
     def __init__(self, pages: int):
         self.pages = pages
         self.fruitless: dict[str, int] = {}
         self.traps: set[str] = set()
+        self._open: dict[str, _Open] = {}  # listing pages whose links are not all answered
 
     def is_trap(self, url: str) -> bool:
         """Whether ``url``'s pattern was found to be a trap."""
         return bool(self.traps) and pattern_of(url) in self.traps
 
-    def listing(self, url: str) -> str | None:
-        """A listing page of ``url``'s pattern was read; the pattern if it just
-        became a trap (the caller logs and counts it)."""
-        key = pattern_of(url)
-        if key in self.traps or (
-            key not in self.fruitless and len(self.fruitless) >= MAX_PATTERNS
-        ):
+    def listing(self, url: str, new_links: int) -> str | None:
+        """A listing page was read and gave ``new_links`` new requests; the pattern
+        that just became a trap, if one did (the caller logs and counts it)."""
+        if new_links:
+            self._open[url] = _Open(new_links, pattern_of(url))
+            return None
+        return self._judge(pattern_of(url), fruitful=False)
+
+    def answered(self, linked_from: str | None, *, article: bool) -> str | None:
+        """A request linked from listing page ``linked_from`` was answered (an
+        article or not) or failed; a pattern that became a trap, if one did."""
+        entry = self._open.get(linked_from or "")
+        if entry is None:
+            return None
+        entry.left -= 1
+        entry.fruitful = entry.fruitful or article
+        if entry.left > 0:
+            return None
+        del self._open[linked_from or ""]
+        return self._judge(entry.pattern, fruitful=entry.fruitful)
+
+    def _judge(self, key: str, *, fruitful: bool) -> str | None:
+        if key in self.traps:
+            return None
+        if fruitful:
+            self.fruitless.pop(key, None)
+            return None
+        if key not in self.fruitless and len(self.fruitless) >= MAX_PATTERNS:
             return None
         self.fruitless[key] = count = self.fruitless.get(key, 0) + 1
         if count < self.pages:
@@ -74,8 +108,3 @@ class TrapGuard:
         self.traps.add(key)
         del self.fruitless[key]
         return key
-
-    def article(self, via: str | None) -> None:
-        """A new article was found on a page linked from a page of pattern ``via``."""
-        if via is not None and via in self.fruitless:
-            self.fruitless[via] = 0

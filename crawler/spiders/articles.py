@@ -42,7 +42,6 @@ from crawler.failures import log_page_failure
 from crawler.hints import hints_for
 from crawler.origins import Origins
 from crawler.spiders.discovering import DiscoveringSpider
-from crawler.traps import pattern_of
 from crawler.urls import host_of
 
 if TYPE_CHECKING:
@@ -206,43 +205,49 @@ class ArticlesSpider(DiscoveringSpider):
         response = _by_content(response)
         if not isinstance(response, HtmlResponse):
             self._parse_other(response)
+            self._answered(response.request, article=False)
             return
         hints = self._hints(response.url)
         try:
             result = await self.pages.page(response, hints.article_urls)
         except ExtractionFailed as exc:
             log_page_failure(self.crawler, response.url, exc)
+            self._answered(response.request, article=False)
             return
+        is_article = result.verdict is not None and result.verdict.is_article
+        self._answered(response.request, article=is_article)
         if result.verdict is None:  # refused: logged and counted by the service
             return
-        is_article = result.verdict.is_article
         logger.debug("%s is %s", response.url, result.verdict.explain())
         self.crawler.stats.inc_value(f"pages/{'article' if is_article else 'listing'}")
         if result.article is not None:
             yield result.article
-        self._count_for_traps(response, is_article=is_article)
         # Sites announce the same feeds on every page: reading them on the pages
         # that are followed finds them all, at no cost per article.
         for url in result.feeds:
             if request := self._request(url, self.parse_feed, response.url):
                 yield request
-        via = pattern_of(response.url) if self.traps is not None else None
+        linked_from = response.url if self.traps is not None else None
+        new_links = 0
         for url in result.links:
-            if request := self._request(url, self.parse_page, response.url, newsclean_via=via):
+            if request := self._request(
+                url, self.parse_page, response.url, newsclean_from=linked_from
+            ):
+                new_links += 1
                 yield request
+        if self.traps is not None and not is_article:
+            self._trapped(self.traps.listing(response.url, new_links), response.url)
         self._feed()
 
-    def _count_for_traps(self, response: Response, *, is_article: bool) -> None:
-        """A new article credits the pattern of the page that linked it; a listing
-        page counts against its own pattern (:mod:`crawler.traps`)."""
-        if self.traps is None:
-            return
-        if is_article:
-            self.traps.article(response.meta.get("newsclean_via"))
-        elif pattern := self.traps.listing(response.url):
-            self._trapped(pattern, response.url)
+    def _answered(self, request: Request | None, *, article: bool) -> None:
+        """Tell the trap guard what a link of a listing page turned out to be."""
+        if self.traps is not None and request is not None:
+            linked_from = request.meta.get("newsclean_from")
+            self._trapped(self.traps.answered(linked_from, article=article), linked_from)
 
-    def _trapped(self, pattern: str, url: str) -> None:
+    def _trapped(self, pattern: str | None, url: str | None) -> None:
+        if pattern is None:
+            return
         self.crawler.stats.inc_value("traps/patterns")
         logger.warning(
             "Crawler trap: %d listing pages in a row of the URL pattern %s led to no new"

@@ -140,9 +140,13 @@ class DiscoveringSpider(Spider):
         if self._feed():
             raise DontCloseSpider
 
+    def _answered(self, request: Request | None, *, article: bool) -> None:
+        """A request was answered or failed (the subclass tells its trap guard)."""
+
     def _dropped(self, request: Request) -> None:
         if request.meta.get("newsclean_sitemap"):
             self.backlog.sitemap_done()
+        self._answered(request, article=False)
 
     def fetch_failed(self, failure: Failure) -> None:
         """Errback of every request: log and count a final failure once
@@ -151,6 +155,7 @@ class DiscoveringSpider(Spider):
         request = getattr(failure, "request", None)
         if request is not None and request.meta.get("newsclean_sitemap"):
             self.backlog.sitemap_done()
+        self._answered(request, article=False)
         self._feed()
 
     def restore_backlog(self) -> None:
