@@ -80,6 +80,10 @@ DEFAULTS: dict[str, Any] = {
     "NEWSCLEAN_SUMMARY_ENABLED": True,
     # A path: the crawl's stats are written there as JSON when it ends.
     "NEWSCLEAN_STATS_DUMP": "",
+    # A stop within seconds (crawler.shutdown): unsent requests go back to the queue,
+    # downloads still in flight this many seconds after the stop began are aborted.
+    "NEWSCLEAN_FAST_STOP_ENABLED": True,
+    "NEWSCLEAN_STOP_GRACE": 2.0,
     # With a JOBDIR: restart discovery after a crash (crawler.resume).
     "NEWSCLEAN_RESUME_ENABLED": True,
     # Distributed crawling (crawler.distributed, docs/distributed.md).
@@ -108,6 +112,7 @@ COMPONENTS: dict[str, dict[str, int]] = {
     },
     "EXTENSIONS": {
         "crawler.extraction.service.PageService": 100,
+        "crawler.shutdown.FastStop": 400,
         "crawler.extensions.CrawlSummary": 500,
         # After Scrapy's SpiderState and FeedExporter (0): its spider_closed runs last.
         "crawler.resume.CrashRecovery": 600,
@@ -121,6 +126,9 @@ COMPONENTS: dict[str, dict[str, int]] = {
         # Before RedirectMiddleware (600) and MetaRefreshMiddleware (580) see a
         # response: a looping or off-site redirect or meta refresh fails.
         "crawler.middlewares.RedirectGuardMiddleware": 610,
+        # Closest to the downloader: while the crawl stops, an unsent or aborted
+        # request goes back to the queue before RetryMiddleware (550) sees it.
+        "crawler.shutdown.FastStopMiddleware": 990,
     },
 }
 

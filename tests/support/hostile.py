@@ -37,6 +37,7 @@ class Answer:
     content_type: str | None = HTML
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before the answer is sent (a slow server)
 
 
 NOT_FOUND = Answer(b"not here", "text/plain", 404)
@@ -98,6 +99,8 @@ class HostileServer:
                 head = await reader.readuntil(b"\r\n\r\n")
                 target = head.split(b"\r\n", 1)[0].decode("latin-1").split(" ")[1]
                 answer = self._answer(target)
+                if answer.delay:
+                    await asyncio.sleep(answer.delay)
                 status = HTTPStatus(answer.status)
                 lines = [f"HTTP/1.1 {status.value} {status.phrase}"]
                 if answer.content_type:

@@ -36,6 +36,7 @@ class Watched:
     peak_total_rss: int = 0  # bytes, the crawl and its workers together
     first_item: float | None = None  # seconds from start to the first line written
     signalled: float | None = None  # seconds from start to the signal
+    signal_time: float | None = None  # time.time() of the signal
     stopped_after: float | None = None  # seconds from the signal to the exit
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -66,10 +67,14 @@ def watch(
     *,
     stop_when: Callable[[Watched, float], bool] | None = None,
     sig: int = signal.SIGINT,
+    group: bool = False,
     timeout: float = 180,
 ) -> Watched:
     """Run ``scrapy crawl articles -O out`` with ``args`` and ``settings`` (over
-    :data:`FAST`); send ``sig`` once ``stop_when(watched, elapsed)`` is true."""
+    :data:`FAST`); send ``sig`` once ``stop_when(watched, elapsed)`` is true, to
+    the crawl's whole process group with ``group`` (as a supervisor such as
+    systemd does), else to the crawl's process (as Ctrl-C in a shell does not:
+    the shell signals the group too, but the workers ignore it either way)."""
     stats_path = out.with_suffix(".stats.json")
     log_path = out.with_suffix(".log")
     command = [sys.executable, "-m", "scrapy", "crawl", "articles", "-O", str(out)]
@@ -79,9 +84,12 @@ def watch(
     for name, value in merged.items():
         command += ["-s", f"{name}={value}"]
     watched = Watched(0, "", [], {})
+    out.unlink(missing_ok=True)  # its first line is the first article of this run
     start = time.monotonic()
     with log_path.open("w") as log:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=log)
+        process = subprocess.Popen(
+            command, cwd=ROOT, stdout=log, stderr=log, start_new_session=group
+        )
         try:
             while process.poll() is None:
                 elapsed = time.monotonic() - start
@@ -96,11 +104,15 @@ def watch(
                     watched.first_item = elapsed
                 if watched.signalled is None and stop_when and stop_when(watched, elapsed):
                     watched.signalled = elapsed
-                    process.send_signal(sig)
+                    watched.signal_time = time.time()
+                    if group:
+                        os.killpg(process.pid, sig)
+                    else:
+                        process.send_signal(sig)
                 time.sleep(0.1)
         finally:
             if process.poll() is None:
-                os.kill(process.pid, signal.SIGKILL)
+                os.kill(process.pid, signal.SIGKILL)  # its workers exit when their stdin closes
             process.wait(timeout=30)
     end = time.monotonic() - start
     if watched.signalled is not None:
