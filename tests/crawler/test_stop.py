@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.hostile import Answer, HostileServer, article, gzip_urlset, serve
+from tests.support.hostile import Answer, HostileServer, article, gzip_urlset, listing, serve
 from tests.support.watch import Watched, watch
 
 POLITE = {  # the project's own settings, which FAST lifts for test sites
@@ -100,3 +100,35 @@ def test_stop_within_seconds_and_resume(
     resumed = {item["url"] for item in again.items}
     assert resumed and not resumed & written
     assert "ended uncleanly" not in again.log
+
+
+def test_stop_aborts_downloads_that_hang(tmp_path: Path) -> None:
+    """A server that never answers would hold a graceful stop for DOWNLOAD_TIMEOUT
+    (30 s): the downloads still in flight after NEWSCLEAN_STOP_GRACE are aborted."""
+
+    def site(path: str, server: HostileServer) -> Answer | None:
+        if path == "/":
+            links = [f"/hang/{n}.html" for n in range(8)]
+            return Answer(listing("/", server.base_url, links))
+        if path.startswith("/hang/"):
+            return Answer(b"too late", delay=60)
+        return None
+
+    with serve(site, max_requests=100, lifetime=90) as server:
+
+        def hanging(watched: Watched, elapsed: float) -> bool:
+            return sum(p.startswith("/hang/") for p in server.requested) >= 4
+
+        watched = watch(
+            {"url": f"{server.base_url}/"},
+            {"JOBDIR": str(tmp_path / "job"), "LOG_FORMAT": STAMPED},
+            tmp_path / "out.jsonl",
+            stop_when=hanging,
+        )
+    assert watched.returncode == 0, watched.log[-3000:]
+    closed = _closed_after(watched)
+    print(f"\nhanging downloads: spider closed {closed:.1f} s after Ctrl-C")
+    assert closed < 5.0
+    assert "in flight after 2 s (NEWSCLEAN_STOP_GRACE) are cut short" in watched.log
+    assert watched.stats["shutdown/requeued"] >= 4
+    assert "fetch failed: " + f"{server.base_url}/hang/" not in watched.log  # no fault
