@@ -59,8 +59,9 @@ DEFAULTS: dict[str, Any] = {
     "NEWSCLEAN_SITEMAP_MAX_BYTES": 52_428_800,
     # Sitemaps read per origin: a daily sitemap for 27 years; an index may list 50,000.
     "NEWSCLEAN_MAX_SITEMAPS": 10_000,
-    # URLs a crawl takes in all (each costs about 0.3 KB of memory for the whole crawl).
-    "NEWSCLEAN_MAX_URLS": 1_000_000,
+    # URLs a crawl takes in all. Each is kept for the whole crawl with its request
+    # fingerprint: about 0.3 KB for a 75-character URL (measured), 150 MB at the cap.
+    "NEWSCLEAN_MAX_URLS": 500_000,
     # Discovered URLs handed to Scrapy's scheduler at a time (crawler.backlog); the
     # rest wait as strings. 0: all at once (a distributed crawl sets it).
     "NEWSCLEAN_DISCOVERY_BATCH": 1_000,
