@@ -100,6 +100,7 @@ def test_stop_within_seconds_and_resume(
     resumed = {item["url"] for item in again.items}
     assert resumed and not resumed & written
     assert "ended uncleanly" not in again.log
+    assert re.search(r"Resuming with \d{5} discovered URLs from the job's state", again.log)
 
 
 def test_stop_aborts_downloads_that_hang(tmp_path: Path) -> None:
