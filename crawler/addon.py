@@ -59,6 +59,26 @@ DEFAULTS: dict[str, Any] = {
     "NEWSCLEAN_SITE_MODULES": [],
     # Links are followed from listing pages only, unless this is on.
     "NEWSCLEAN_FOLLOW_ARTICLE_LINKS": False,
+    # Origins (scheme://host[:port], or scheme://*.domain for its subdomains) the crawl
+    # may request besides those of its start URLs (crawler.origins).
+    "NEWSCLEAN_ALLOWED_ORIGINS": [],
+    # Caps on discovery (crawler.gate, crawler.discovery), each stop logged and counted
+    # in discovery/capped/<cap>. URLs read from one sitemap: the protocol's limit.
+    "NEWSCLEAN_SITEMAP_MAX_URLS": 50_000,
+    # XML bytes read from one sitemap (gzip inflated as it is read): the protocol's 50 MB.
+    "NEWSCLEAN_SITEMAP_MAX_BYTES": 52_428_800,
+    # Sitemaps read per origin: a daily sitemap for 27 years; an index may list 50,000.
+    "NEWSCLEAN_MAX_SITEMAPS": 10_000,
+    # URLs a crawl takes in all. Each is kept for the whole crawl with its request
+    # fingerprint: about 0.3 KB for a 75-character URL (measured), 150 MB at the cap.
+    "NEWSCLEAN_MAX_URLS": 500_000,
+    # Discovered URLs handed to Scrapy's scheduler at a time (crawler.backlog); the
+    # rest wait as strings. 0: all at once (a distributed crawl sets it).
+    "NEWSCLEAN_DISCOVERY_BATCH": 1_000,
+    # The trap guard (crawler.traps): a URL pattern whose listing pages lead to no
+    # new article this many times in a row is no longer followed.
+    "NEWSCLEAN_TRAP_ENABLED": True,
+    "NEWSCLEAN_TRAP_PAGES": 50,
     "NEWSCLEAN_VALIDATION_ENABLED": True,
     "NEWSCLEAN_DATE_WINDOW_ENABLED": True,
     "NEWSCLEAN_LANGUAGE_FILTER_ENABLED": True,
@@ -72,6 +92,10 @@ DEFAULTS: dict[str, Any] = {
     "NEWSCLEAN_SUMMARY_ENABLED": True,
     # A path: the crawl's stats are written there as JSON when it ends.
     "NEWSCLEAN_STATS_DUMP": "",
+    # A stop within seconds (crawler.shutdown): unsent requests go back to the queue,
+    # downloads still in flight this many seconds after the stop began are aborted.
+    "NEWSCLEAN_FAST_STOP_ENABLED": True,
+    "NEWSCLEAN_STOP_GRACE": 2.0,
     # With a JOBDIR: restart discovery after a crash (crawler.resume).
     "NEWSCLEAN_RESUME_ENABLED": True,
     # Distributed crawling (crawler.distributed, docs/distributed.md).
@@ -101,16 +125,26 @@ COMPONENTS: dict[str, dict[str, int]] = {
     },
     "EXTENSIONS": {
         "crawler.extraction.service.PageService": 100,
+        "crawler.shutdown.FastStop": 400,
         "crawler.extensions.CrawlSummary": 500,
         # After Scrapy's SpiderState and FeedExporter (0): its spider_closed runs last.
         "crawler.resume.CrashRecovery": 600,
     },
     "DOWNLOADER_MIDDLEWARES": {
-        # Before RedirectMiddleware (600) sees a 3xx: a looping or off-site redirect fails.
+        # Before OffsiteMiddleware (50) and RobotsTxtMiddleware (100): no request, not
+        # even for a robots.txt, leaves the crawl's origins.
+        "crawler.middlewares.OriginGuardMiddleware": 40,
+        # A queued link whose URL pattern has become a trap is not fetched.
+        "crawler.middlewares.TrapMiddleware": 45,
+        # Before RedirectMiddleware (600) and MetaRefreshMiddleware (580) see a
+        # response: a looping or off-site redirect or meta refresh fails.
         "crawler.middlewares.RedirectGuardMiddleware": 610,
         # After HttpCompressionMiddleware (590) and RedirectMiddleware (600): it sees every
         # response as served, redirects included, before they change it.
         "crawler.warc.WarcWriterMiddleware": 960,
+        # Closest to the downloader: while the crawl stops, an unsent or aborted
+        # request goes back to the queue before RetryMiddleware (550) sees it.
+        "crawler.shutdown.FastStopMiddleware": 990,
     },
 }
 

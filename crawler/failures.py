@@ -13,7 +13,7 @@ purpose (robots.txt, an off-site *link*) is not a failure: Scrapy counts those
 already (``robotstxt/forbidden``, ``offsite/filtered``) and nothing is logged.
 
 :class:`crawler.middlewares.RedirectGuardMiddleware` turns a redirect back to a
-URL of the same chain (``redirect_loop``) or to another domain
+URL of the same chain (``redirect_loop``, a meta refresh too) or to another origin
 (``offsite_redirect``) into a failure, which is logged here like any other.
 """
 
@@ -44,7 +44,11 @@ _IGNORED = {
     "redirect loop": "redirect_loop",  # crawler.middlewares.RedirectGuardMiddleware
     "redirect off-site": "offsite_redirect",  # crawler.middlewares.RedirectGuardMiddleware
 }
-_DELIBERATE = ("Forbidden by robots.txt",)  # counted by Scrapy, not a fault of the site
+# Skipped on purpose and counted where skipped: not a fault of the site.
+_DELIBERATE = (
+    "Forbidden by robots.txt",  # robotstxt/forbidden, by Scrapy
+    "crawler trap:",  # traps/skipped_urls, crawler.middlewares.TrapMiddleware
+)
 
 
 def failure_cause(failure: Failure) -> str | None:
@@ -58,6 +62,10 @@ def failure_cause(failure: Failure) -> str | None:
         message = str(exc)
         if message.startswith("Filtered offsite request"):
             return "offsite_redirect" if redirected else None
+        if message.startswith("off-origin request"):
+            # A link to another origin is filtered by the spider and counted there
+            # (offsite/filtered); a request that gets here anyway is named.
+            return "offsite_redirect" if redirected else "offsite"
         if message.startswith(_DELIBERATE):
             return None
         return next((c for text, c in _IGNORED.items() if text in message), "ignored")

@@ -43,6 +43,10 @@ RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"
 # costs on every request. A site behind a consent cookie can turn it back on.
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False  # an open console port is no use to a batch crawl
+# Scrapy's remote-control HTTP endpoint runs any Python code sent to it with the
+# token Scrapy writes to a job file in the user's profile: off, for the telnet
+# console's reason. Turn it on for a session of debugging only.
+REMOTE_CONTROL_ENABLED = False
 # Scrapy starts CONCURRENT_ITEMS asyncio tasks for every callback's output (2.19,
 # scrapy.utils.asyncio._parallel_asyncio). A page yields one article or a few
 # dozen links, so the default 100 only costs time (docs/crawling.md measures it).
@@ -65,7 +69,9 @@ ADDONS = {"crawler.addon.Addon": 0}
 # --- HTTP cache (off; switch on to replay a crawl later: scrapy crawl replay) --
 HTTPCACHE_ENABLED = False
 HTTPCACHE_DIR = "httpcache"
-HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
+# Scrapy's FilesystemCacheStorage, without its pickles: a cache folder written by
+# someone else cannot run code when it is read (crawler/httpcache.py).
+HTTPCACHE_STORAGE = "crawler.httpcache.SafeCacheStorage"
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = "INFO"

@@ -46,6 +46,9 @@ def apply(settings: BaseSettings, url: str) -> None:
         "SCHEDULER_DUPEFILTER_KEY": f"{prefix}:%(spider)s:dupefilter",
         "SCHEDULER_PERSIST": True,  # the queue and seen-set outlive every worker
         "SCHEDULER_FLUSH_ON_START": False,  # a worker joining must not wipe the others' work
+        # Discovered URLs go to the shared queue at once: a lease is released once
+        # what its page found is queued, and a worker's own backlog would die with it.
+        "NEWSCLEAN_DISCOVERY_BATCH": 0,
     }.items():
         settings.set(name, value, priority="addon")
     settings.set_in_component_priority_dict(

@@ -42,6 +42,8 @@ class PageResult:
     """What the refusal says, for the log."""
     seconds: float = 0.0
     """Seconds this call took: loading, classifying, reading links, extracting."""
+    charset_note: str = ""
+    """Which declared charset decoding overruled, and why (``Page.charset_note``)."""
 
 
 def process_page(
@@ -75,7 +77,14 @@ def process_page(
     article = None
     if is_article:
         article = extract(page) if extraction else Article(url=url, reason="extraction-off")
-    return PageResult(article, verdict, links, feeds, seconds=time.perf_counter() - start)
+    return PageResult(
+        article,
+        verdict,
+        links,
+        feeds,
+        seconds=time.perf_counter() - start,
+        charset_note=page.charset_note,
+    )
 
 
 # A small article with a date in words and enough text to detect its language:

@@ -223,6 +223,10 @@ class PageService:
         stats.inc_value("extraction/pages")
         seconds = stats.get_value("extraction/seconds", 0.0) + result.seconds
         stats.set_value("extraction/seconds", seconds)
+        if result.charset_note:
+            # A page whose declared charset lied: read by the next rule, said here.
+            stats.inc_value("pages/charset_overruled")
+            logger.info("charset: %s: %s", url, result.charset_note)
         if result.refused:
             stats.inc_value(f"pages/refused/{result.refused.replace('-', '_')}")
             logger.warning(

@@ -5,8 +5,14 @@ Where it goes, in order of trust:
 1. ``robots.txt`` of each start site, for its ``Sitemap:`` lines (``/sitemap.xml``
    when there are none); sitemap indexes, gzip sitemaps and news sitemaps are
    read with their dates, so ``-a since=`` skips old URLs before fetching them.
-2. RSS and Atom feeds the pages announce with ``<link rel="alternate">``.
-3. Links on listing pages, within the start sites' domains.
+2. RSS and Atom feeds the pages announce with ``<link rel="alternate">`` (or
+   that a ``Sitemap:`` line names).
+3. Links on listing pages, on the start URLs' origins.
+
+Every URL found passes :class:`~crawler.gate.Gate` (origins, hints, traps,
+caps); what sitemaps and feeds list waits in :class:`~crawler.backlog.Backlog`,
+which feeds Scrapy's scheduler a batch at a time, so articles flow while
+sitemaps are still being read and memory stays flat.
 
 Each fetched HTML page goes to the page service
 (:class:`~crawler.extraction.service.PageService`), which parses it once within
@@ -20,27 +26,27 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-from scrapy import Request, Spider
+from scrapy import Request
 from scrapy.exceptions import UsageError
 from scrapy.http import HtmlResponse, Response, TextResponse
-from scrapy.utils.sitemap import sitemap_urls_from_robots
 
-from crawler.discovery import Entry, looks_like_feed, parse_feed, parse_sitemap, since_date
+from crawler.discovery import looks_like_feed, read_sitemap, since_date
 from crawler.extraction.service import ExtractionFailed, PageService
-from crawler.failures import log_fetch_failure, log_page_failure
+from crawler.failures import log_page_failure
 from crawler.filters import FILTER_ARGUMENTS, check_filter_arguments, check_filter_settings
-from crawler.hints import SiteHints, hints_for
-from crawler.urls import host_of, strip_tracking
+from crawler.hints import hints_for
+from crawler.origins import Origins
+from crawler.spiders.discovering import DiscoveringSpider
+from crawler.urls import host_of
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
-    from twisted.python.failure import Failure
 
 __all__ = ["ArticlesSpider"]
 
@@ -111,7 +117,7 @@ def _start_urls(url: str | None, file: str | None) -> list[str]:
     return urls
 
 
-class ArticlesSpider(Spider):
+class ArticlesSpider(DiscoveringSpider):
     """Discovers article pages from start URLs and yields clean articles.
 
     Spider arguments (``-a name=value``): ``url`` (one or several, comma-separated),
@@ -128,16 +134,12 @@ class ArticlesSpider(Spider):
     def __init__(self, url: str | None = None, file: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
         self.start_urls = _start_urls(url, file)
-        # "www." dropped: allowed_domains admits subdomains, and sites link between
-        # www.news.example and news.example.
         domains = {host_of(u).removeprefix("www.") for u in self.start_urls}
         self.hints = {d: hints_for(f"http://{d}/") for d in domains}
-        self.allowed_domains = sorted(domains)
-        # URLs this spider already asked for: most links on listing pages point
-        # to pages found before (sitemaps, feeds, other listings); skipping them
-        # here saves building a Request that the duplicate filter would drop.
-        # The filter stays the authority (and persists with JOBDIR).
-        self._asked: set[str] = set()
+        # The site's own hinted start URLs are trusted like the user's.
+        self._starts = [*self.start_urls, *(u for h in self.hints.values() for u in h.start_urls)]
+        self.origins = Origins(self._starts)
+        self.allowed_domains = self.origins.hosts()  # for Scrapy's OffsiteMiddleware
         self.since: date | None = None
 
     @classmethod
@@ -160,7 +162,8 @@ class ArticlesSpider(Spider):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArticlesSpider:
-        """Map the filter (``since``, ``until``, ``lang``) and ``max_*`` arguments to settings."""
+        """Map the filter (``since``, ``until``, ``lang``) and ``max_*`` arguments to
+        settings, and take the crawl's origins from the start URLs."""
         arguments = {
             **FILTER_ARGUMENTS,
             "max_pages": ("CLOSESPIDER_PAGECOUNT", int),
@@ -173,6 +176,7 @@ class ArticlesSpider(Spider):
                 crawler.settings.set(setting, kind(value), priority="spider")
         check_filter_settings(crawler.settings)  # a bad date fails before the crawl
         spider: ArticlesSpider = super().from_crawler(crawler, *args, **kwargs)
+        spider.set_origins(crawler, spider._starts)
         return spider
 
     @property
@@ -186,31 +190,10 @@ class ArticlesSpider(Spider):
             )
         return service
 
-    def _hints(self, url: str) -> SiteHints:
-        host = host_of(url)
-        if host not in self.hints:
-            self.hints[host] = hints_for(url)
-        return self.hints[host]
-
-    def _request(self, url: str, callback: Any, **meta: Any) -> Request | None:
-        """A request for ``url`` without tracking parameters, unless the site skips it."""
-        url = strip_tracking(url)
-        if url in self._asked:
-            return None
-        self._asked.add(url)
-        if self._hints(url).is_skipped(url):
-            self.crawler.stats.inc_value("discovery/skipped_by_hints")
-            return None
-        return Request(url, callback=callback, errback=self.fetch_failed, meta=meta)
-
-    def fetch_failed(self, failure: Failure) -> None:
-        """Errback of every request: log and count a final failure once
-        (:func:`crawler.failures.log_fetch_failure`)."""
-        log_fetch_failure(self.crawler, failure)
-
     async def start(self) -> AsyncIterator[Any]:
         """robots.txt and the start page of each site, plus the site's hinted start URLs."""
         self.since = since_date(self.settings.get("NEWSCLEAN_SINCE"))
+        self.set_up_discovery()
         user_agent = str(self.settings.get("USER_AGENT") or "")
         if not CONTACT.search(user_agent) and any(
             host_of(u) not in LOCAL_HOSTS for u in self.start_urls
@@ -226,62 +209,26 @@ class ArticlesSpider(Spider):
             for start in (url, *self._hints(url).start_urls):
                 if request := self._request(start, self.parse_page, newsclean_source="start_url"):
                     yield request
-
-    def parse_robots(self, response: Response) -> Iterable[Request]:
-        """Follow the ``Sitemap:`` lines of robots.txt (or try /sitemap.xml)."""
-        sitemaps = list(sitemap_urls_from_robots(response.body, base_url=response.url))
-        if not sitemaps:
-            sitemaps = [urljoin(response.url, "/sitemap.xml")]
-        for url in sitemaps:
-            if request := self._request(url, self.parse_sitemap):
-                yield request
-
-    def parse_sitemap(self, response: Response) -> Iterable[Request]:
-        """Follow a sitemap index, or request a sitemap's URLs inside the date window."""
-        sitemap = parse_sitemap(response.body)
-        if sitemap is None:
-            logger.warning("Not a sitemap, ignored: %s", response.url)
-            return
-        self.crawler.stats.inc_value("discovery/sitemaps")
-        if sitemap.kind == "sitemapindex":
-            for entry in sitemap.entries:
-                if request := self._request(entry.url, self.parse_sitemap):
-                    yield request
-            return
-        source = "news_sitemap" if sitemap.news else "sitemap"
-        yield from self._entries(sitemap.entries, source)
-
-    def parse_feed(self, response: Response) -> Iterable[Request]:
-        """Request the item links of an RSS or Atom feed inside the date window."""
-        self.crawler.stats.inc_value("discovery/feeds")
-        yield from self._entries(parse_feed(response.body), "feed")
-
-    def _entries(self, entries: Iterable[Entry], source: str) -> Iterable[Request]:
-        stats = self.crawler.stats
-        for entry in entries:
-            if self.since and entry.date and entry.date < self.since:
-                stats.inc_value("discovery/before_since")
-                continue
-            if request := self._request(entry.url, self.parse_page, newsclean_source=source):
-                stats.inc_value(f"discovery/{source}_urls")
-                yield request
+        self._feed()
 
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         """Article pages become items; listing pages are followed."""
         response = _by_content(response)
         if not isinstance(response, HtmlResponse):
-            for other in self._parse_other(response):
-                yield other
+            self._parse_other(response)
+            self._answered(response.request, article=False)
             return
         hints = self._hints(response.url)
         try:
             result = await self.pages.page(response, hints.article_urls)
         except ExtractionFailed as exc:
             log_page_failure(self.crawler, response.url, exc)
+            self._answered(response.request, article=False)
             return
+        is_article = result.verdict is not None and result.verdict.is_article
+        self._answered(response.request, article=is_article)
         if result.verdict is None:  # refused: logged and counted by the service
             return
-        is_article = result.verdict.is_article
         logger.debug("%s is %s", response.url, result.verdict.explain())
         self.crawler.stats.inc_value(f"pages/{'article' if is_article else 'listing'}")
         if result.article is not None:
@@ -289,18 +236,49 @@ class ArticlesSpider(Spider):
         # Sites announce the same feeds on every page: reading them on the pages
         # that are followed finds them all, at no cost per article.
         for url in result.feeds:
-            if request := self._request(url, self.parse_feed):
+            if request := self._request(url, self.parse_feed, response.url):
                 yield request
+        linked_from = response.url if self.traps is not None else None
+        new_links = 0
         for url in result.links:
-            if request := self._request(url, self.parse_page, newsclean_source="link"):
+            if request := self._request(
+                url,
+                self.parse_page,
+                response.url,
+                newsclean_from=linked_from,
+                newsclean_source="link",
+            ):
+                new_links += 1
                 yield request
+        if self.traps is not None and not is_article:
+            self._trapped(self.traps.listing(response.url, new_links), response.url)
+        self._feed()
 
-    def _parse_other(self, response: Response) -> Iterable[Request]:
+    def _answered(self, request: Request | None, *, article: bool) -> None:
+        """Tell the trap guard what a link of a listing page turned out to be."""
+        if self.traps is not None and request is not None:
+            linked_from = request.meta.get("newsclean_from")
+            self._trapped(self.traps.answered(linked_from, article=article), linked_from)
+
+    def _trapped(self, pattern: str | None, url: str | None) -> None:
+        if pattern is None:
+            return
+        self.crawler.stats.inc_value("traps/patterns")
+        logger.warning(
+            "Crawler trap: %d listing pages in a row of the URL pattern %s led to no new"
+            " article (the last: %s); its URLs are no longer requested (NEWSCLEAN_TRAP_PAGES,"
+            " traps/skipped_urls)",
+            self.traps.pages if self.traps else 0,
+            pattern,
+            url,
+        )
+
+    def _parse_other(self, response: Response) -> None:
         """A start URL or link that is a sitemap or a feed rather than a page."""
-        if parse_sitemap(response.body) is not None:
-            yield from self.parse_sitemap(response)
+        if read_sitemap(response.body, max_urls=1) is not None:
+            self.parse_sitemap(response)
         elif looks_like_feed(response.body):
-            yield from self.parse_feed(response)
+            self.parse_feed(response)
         else:
             self.crawler.stats.inc_value("pages/not_html")
             content_type = response.headers.get(b"Content-Type") or b"no Content-Type"

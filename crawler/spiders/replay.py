@@ -71,13 +71,16 @@ def _literal_meta(path: Path) -> dict[str, Any]:
 
 def cached_responses(root: Path) -> Iterator[Response]:
     """A response per entry of a Scrapy ``FilesystemCacheStorage`` folder under ``root``."""
-    for meta_path in sorted(root.glob("**/pickled_meta")):
+    for meta_path in sorted(root.glob("**/meta")):
         folder = meta_path.parent
-        # Scrapy writes each entry's metadata twice: pickled, and as the repr() of the
-        # same dict in "meta". The repr is read with ast.literal_eval, which evaluates
-        # literals only: a cache folder from elsewhere cannot run code, as unpickling
+        if not (folder / "response_body").exists():
+            continue
+        # Scrapy's own storage writes each entry's metadata twice: pickled, and as
+        # the repr() of the same dict in "meta"; crawler.httpcache writes the repr
+        # only. The repr is read with ast.literal_eval, which evaluates literals
+        # only: a cache folder from elsewhere cannot run code, as unpickling
         # "pickled_meta" could.
-        meta = _literal_meta(folder / "meta")
+        meta = _literal_meta(meta_path)
         headers = Headers(headers_raw_to_dict(_read(folder / "response_headers")))
         url = meta.get("response_url") or meta["url"]
         yield _response(url, headers, _read(folder / "response_body"), int(meta["status"]))
@@ -98,7 +101,7 @@ class ReplaySpider(Spider):
         self.root = Path(path)
         if not self.root.exists():
             raise UsageError(f"-a path={path!r} does not exist")
-        self.from_cache = any(self.root.glob("**/pickled_meta"))
+        self.from_cache = any(self.root.glob("**/response_body"))
 
     @property
     def pages(self) -> PageService:

@@ -23,7 +23,7 @@ import lxml.etree
 
 from extractors.exceptions import InputError, UnreadablePage
 from extractors.limits import DEFAULT_LIMITS, Limits
-from extractors.page.decode import DETECT_BYTES, GZIP_MAGIC, SNIFF_BYTES, decode, gunzip
+from extractors.page.decode import DETECT_BYTES, GZIP_MAGIC, SNIFF_BYTES, decode_page, gunzip
 from extractors.page.markup import scan
 from extractors.page.tree import Element
 
@@ -83,6 +83,9 @@ class Page:
     longer than it builds), or None when it read it all."""
     extracted: bool = False
     """Whether :func:`extractors.extract` has pruned the tree already."""
+    charset_note: str = ""
+    """Which declared charset decoding overruled and why, or why no codec read the
+    bytes cleanly (:attr:`extractors.page.decode.Decoded.note`); empty if none."""
 
 
 def _controls(data: bytes) -> int:
@@ -136,9 +139,10 @@ def _too_large(size: int, unit: str, max_bytes: int) -> UnreadablePage:
     )
 
 
-def _text(html: bytes | str, encoding: str | None, limits: Limits) -> tuple[str, str, bytes]:
-    """The page as text, the codec it was read with, and its bytes in an
-    ASCII-compatible encoding (where control characters are control bytes)."""
+def _text(html: bytes | str, encoding: str | None, limits: Limits) -> tuple[str, str, bytes, str]:
+    """The page as text, the codec it was read with, its bytes in an
+    ASCII-compatible encoding (where control characters are control bytes), and
+    what decoding had to say about the declared charsets."""
     if isinstance(html, str):
         if len(html) > limits.max_bytes:  # a character is at least one byte
             raise _too_large(len(html), "characters", limits.max_bytes)
@@ -146,7 +150,7 @@ def _text(html: bytes | str, encoding: str | None, limits: Limits) -> tuple[str,
         raw = text.encode("utf-8")
         if len(raw) > limits.max_bytes:
             raise _too_large(len(raw), "bytes as UTF-8", limits.max_bytes)
-        return text, "unicode", raw
+        return text, "unicode", raw, ""
     if not isinstance(html, bytes | bytearray | memoryview):
         raise InputError(
             f"extract() takes the page as bytes or str, not {type(html).__name__}; "
@@ -160,9 +164,10 @@ def _text(html: bytes | str, encoding: str | None, limits: Limits) -> tuple[str,
         raise UnreadablePage("empty-input", "the page is empty or only whitespace")
     if data.startswith(GZIP_MAGIC):
         data = gunzip(data, limits.max_bytes)
-    text, codec = decode(data, encoding, limits.max_bytes)
+    decoded = decode_page(data, encoding, limits.max_bytes)
+    text, codec = decoded.text, decoded.codec
     ascii_compatible = codec in _ASCII_COMPATIBLE or codec.startswith("iso8859")
-    return text, codec, data if ascii_compatible else text.encode("utf-8")
+    return text, codec, data if ascii_compatible else text.encode("utf-8"), decoded.note
 
 
 def _check_markup(text: str, limits: Limits) -> None:
@@ -206,7 +211,7 @@ def load(
     >>> load(b"<p>Hello</p>", "https://example.test/a").tree.findtext(".//p")
     'Hello'
     """
-    text, codec, raw = _text(html, encoding, limits)
+    text, codec, raw, note = _text(html, encoding, limits)
     checked = _check_text(text, raw)
     _check_markup(checked, limits)
     # raw is exactly the text in UTF-8 when the text was read as UTF-8 (or given
@@ -228,4 +233,5 @@ def load(
         encoding=codec,
         has_microdata="itemprop" in checked,
         truncated=truncated,
+        charset_note=note,
     )

@@ -68,7 +68,9 @@ def test_spider_arguments(tmp_path: Path) -> None:
         max_pages="30",
     )
     assert spider.start_urls == ["https://a.test/", "https://www.b.test/x", "https://c.test/"]
-    assert spider.allowed_domains == ["a.test", "b.test", "c.test"]
+    # On-site is a start URL's origin (crawler.origins): www.b.test, not b.test.
+    assert str(spider.origins) == "https://a.test, https://c.test, https://www.b.test"
+    assert spider.allowed_domains == ["a.test", "c.test", "www.b.test"]
     assert crawler.settings["NEWSCLEAN_SINCE"] == "2022-04-01"  # pipelines read settings
     assert crawler.settings.getint("CLOSESPIDER_PAGECOUNT") == 30
 

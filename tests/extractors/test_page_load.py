@@ -8,6 +8,7 @@ import pytest
 
 from extractors.exceptions import InputError, UnreadablePage
 from extractors.limits import MAX_INPUT_BYTES
+from extractors.page import decode as decoding
 from extractors.page.decode import decode
 from extractors.page.load import load
 
@@ -84,3 +85,78 @@ def test_str_with_xml_declaration_nul_bytes_and_lone_surrogates_parses() -> None
     text = '<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>a\x00b \ud800 c</p></body>'
     page = load(text)
     assert page.tree.findtext(".//p") is not None
+
+
+# Issue 16's charset lies: a declared charset that does not decode the bytes
+# cleanly is overruled, by the HTML standard's next step.
+FRENCH = (
+    '<html><head><meta charset="utf-8"><title>École</title></head><body>'
+    "<h1>Les élèves à l'école</h1><p>Les élèves sont là.</p></body></html>"
+)
+ENGLISH = (
+    "<html><head><title>School</title></head><body><h1>The pupils at school</h1>"
+    + "<p>The pupils were happy, even after the summer party.</p>" * 3
+    + "</body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "header", "expected"),
+    [
+        (FRENCH.encode("latin-1"), None, "Les élèves à l'école"),
+        (FRENCH.encode("latin-1"), "utf-8", "Les élèves à l'école"),
+        (FRENCH.encode(), "utf-16-le", "Les élèves à l'école"),
+        (FRENCH.encode(), "cp037", "Les élèves à l'école"),
+        (ENGLISH.encode() + b" ", "utf-16-le", "The pupils at school"),
+        (ENGLISH.encode(), "cp037", "The pupils at school"),
+        (ENGLISH.encode() + b" ", "utf-16", "The pupils at school"),
+        (ENGLISH.encode() + b"  ", "utf-32", "The pupils at school"),
+        (ENGLISH.encode().replace(b"happy", b"happy+AGE-"), "utf-7", "happy+AGE-"),
+        ("<meta charset=windows-1250><p>žluťoučký kůň</p>".encode("cp1250"), None, "kůň"),
+        (
+            "<html lang=cs><meta charset=utf-8><p>Příliš žluťoučký kůň</p>".encode("cp1250"),
+            None,
+            "Příliš žluťoučký kůň",
+        ),
+        (FRENCH.encode("utf-16-le"), "utf-16", "Les élèves à l'école"),
+    ],
+    ids=[
+        "latin1-meta-utf8",
+        "latin1-header-utf8",
+        "utf8-header-utf16le",
+        "utf8-header-cp037",
+        "ascii-header-utf16le",
+        "ascii-header-cp037",
+        "ascii-header-utf16",
+        "ascii-header-utf32",
+        "ascii-header-utf7",
+        "cp1250-true-label",
+        "cp1250-czech-meta-utf8",
+        "utf16le-true-header",
+    ],
+)
+def test_lying_charset_gives_the_right_text(
+    data: bytes, header: str | None, expected: str
+) -> None:
+    text, _ = decode(data, header)
+    assert expected in text
+
+
+def test_an_overruled_label_is_said() -> None:
+    decoded = decoding.decode_page(FRENCH.encode("latin-1"), "utf-8")
+    assert decoded.codec == "cp1252" and decoded.clean
+    assert "HTTP header's charset utf-8 was not used: the bytes do not decode" in decoded.note
+    assert (
+        "cp037 is none the HTML standard knows" in decoding.decode_page(b"<p>a</p>", "cp037").note
+    )
+    assert (
+        decoding.decode_page(FRENCH.encode(), None).note == ""
+    )  # an honest label: nothing to say
+
+
+def test_bytes_no_codec_reads_cleanly_say_so() -> None:
+    """Invalid UTF-8 under a UTF-8 label that no other codec reads cleanly either."""
+    decoded = decoding.decode_page(
+        b"<p>" + b"\x81\x8d\x8f\x90\x9d\xff\xfe" * 30 + b"</p>", "utf-8"
+    )
+    assert decoded.note.startswith("the HTTP header's charset utf-8 was not used")
