@@ -5,17 +5,22 @@
 :class:`RedirectGuardMiddleware` turns a redirect or a meta refresh back to a URL
 of the same chain (``redirect_loop``) or to another origin (``offsite_redirect``)
 into a failure; without it Scrapy's duplicate filter or OffsiteMiddleware drops
-the request silently (counted, logged at DEBUG only) and the page vanishes.
+the request silently (counted, logged at DEBUG only) and the page vanishes. A
+start URL (or its robots.txt) that the site moves to https or to or from
+``www.`` takes the crawl's origins along (:func:`crawler.origins.same_site_move`).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, cast
 from urllib.parse import urljoin, urlsplit
 
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse
 from scrapy.utils.response import get_meta_refresh
+
+from crawler.origins import origin_of, same_site_move
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -24,8 +29,13 @@ if TYPE_CHECKING:
 
     from crawler.origins import Origins
 
-__all__ = ["OriginGuardMiddleware", "RedirectGuardMiddleware", "TrapMiddleware"]
+__all__ = ["START", "OriginGuardMiddleware", "RedirectGuardMiddleware", "TrapMiddleware"]
 
+logger = logging.getLogger(__name__)
+
+START = "newsclean_start"
+"""Request meta key: the request is a start URL or its robots.txt, whose redirect
+to the same site on https or with(out) ``www.`` moves the crawl's origins."""
 TRAPPED = "crawler trap:"  # the IgnoreRequest message of TrapMiddleware
 
 
@@ -125,6 +135,19 @@ class RedirectGuardMiddleware:
         """Scrapy's constructor hook."""
         return cls(crawler)
 
+    def _admit(self, origins: Origins, url: str, target: str) -> None:
+        """A start URL's site moved (to https, to or from www.): its new origin is the
+        site's, and joins the crawl's origins."""
+        if origins.admit(target):
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("offsite/start_moved")
+            logger.info(
+                "Start URL %s moved to %s: %s is on-site from now on",
+                url,
+                target,
+                origin_of(target),
+            )
+
     def _target(self, request: Request, response: Response) -> tuple[str, str] | None:
         """Where ``response`` sends the crawl, and how; None if nowhere."""
         if request.meta.get("dont_redirect") or request.method == "HEAD":
@@ -154,7 +177,11 @@ class RedirectGuardMiddleware:
         origins = _origins(self.crawler)
         if origins is not None:
             if not origins.allows(target):
-                raise IgnoreRequest(f"redirect off-site ({kind}) to {target}, outside {origins}")
+                if not (request.meta.get(START) and same_site_move(request.url, target)):
+                    raise IgnoreRequest(
+                        f"redirect off-site ({kind}) to {target}, outside {origins}"
+                    )
+                self._admit(origins, request.url, target)
             return response
         domains = getattr(self.crawler.spider, "allowed_domains", None)
         if domains and not _on_site(target, domains):

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import UsageError
 
-__all__ = ["Origin", "Origins", "origin_of"]
+__all__ = ["Origin", "Origins", "origin_of", "same_site_move"]
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 SETTING = "NEWSCLEAN_ALLOWED_ORIGINS"
@@ -73,6 +73,37 @@ def _is_ip(host: str) -> bool:
     return True
 
 
+def same_site_move(url: str, target: str) -> bool:
+    """Whether ``target`` is where a site moved ``url`` to: the same host with or
+    without ``www.``, on the same scheme or from http to https, on default ports.
+
+    Sites send their start page to ``https://`` or to ``www.`` (or away from it);
+    that is the site itself. Another port, another host or a step down to http is
+    not: a hostile site must not steer the crawl there.
+
+    >>> same_site_move("http://news.example/", "https://www.news.example/")
+    True
+    >>> same_site_move("http://www.news.example/", "https://news.example/")
+    True
+    >>> same_site_move("https://news.example/", "http://news.example/")
+    False
+    >>> same_site_move("http://news.example/", "http://news.example:6379/")
+    False
+    >>> same_site_move("http://news.example/", "https://evil.example/")
+    False
+    """
+    old, new = origin_of(url), origin_of(target)
+    if old is None or new is None:
+        return False
+    if old.port != DEFAULT_PORTS[old.scheme] or new.port != DEFAULT_PORTS[new.scheme]:
+        return False
+    if old.scheme != new.scheme and (old.scheme, new.scheme) != ("http", "https"):
+        return False
+    return old.host.removeprefix("www.") == new.host.removeprefix("www.") and not _is_ip(
+        new.host
+    )
+
+
 class Origins:
     """The origins a crawl may request: its start URLs' and the extra ones.
 
@@ -107,6 +138,15 @@ class Origins:
             )
         (self.subdomains if wildcard else self.exact).add(origin)
 
+    def admit(self, url: str) -> bool:
+        """Add ``url``'s origin to the allowed ones (a start URL's site moved there);
+        whether it was new."""
+        origin = origin_of(url)
+        if origin is None or origin in self.exact:
+            return False
+        self.exact.add(origin)
+        return True
+
     def allows(self, url: str) -> bool:
         """Whether ``url`` is on one of the allowed origins."""
         origin = origin_of(url)
@@ -124,8 +164,10 @@ class Origins:
         )
 
     def hosts(self) -> list[str]:
-        """The host names of the allowed origins (Scrapy's ``allowed_domains``)."""
-        return sorted({o.host for o in self.exact | self.subdomains})
+        """The host names of the allowed origins without ``www.`` (Scrapy's
+        ``allowed_domains``, which admits subdomains: a start URL moved from or to
+        ``www.`` stays on-site for it; the origins themselves stay strict)."""
+        return sorted({o.host.removeprefix("www.") for o in self.exact | self.subdomains})
 
     def __str__(self) -> str:
         names = [str(o) for o in self.exact]

@@ -41,6 +41,7 @@ from crawler.extraction.service import ExtractionFailed, PageService
 from crawler.failures import log_page_failure
 from crawler.filters import FILTER_ARGUMENTS, check_filter_arguments, check_filter_settings
 from crawler.hints import hints_for
+from crawler.middlewares import START
 from crawler.origins import Origins
 from crawler.spiders.discovering import DiscoveringSpider
 from crawler.urls import host_of
@@ -204,10 +205,16 @@ class ArticlesSpider(DiscoveringSpider):
             )
         for url in self.start_urls:
             yield Request(
-                urljoin(url, "/robots.txt"), callback=self.parse_robots, errback=self.fetch_failed
+                urljoin(url, "/robots.txt"),
+                callback=self.parse_robots,
+                errback=self.fetch_failed,
+                meta={START: True},
             )
             for start in (url, *self._hints(url).start_urls):
-                if request := self._request(start, self.parse_page, newsclean_source="start_url"):
+                # newsclean_start: the START meta key of crawler.middlewares.
+                if request := self._request(
+                    start, self.parse_page, newsclean_source="start_url", newsclean_start=True
+                ):
                     yield request
         self._feed()
 

@@ -14,9 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from scrapy.exceptions import UsageError
+from scrapy import Request, Spider
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest, UsageError
+from scrapy.http import Response
 
+from crawler.middlewares import START, RedirectGuardMiddleware
 from crawler.origins import Origins
+from tests.support.crawlers import project_crawler
 from tests.support.crawlrun import CrawlResult, crawl
 from tests.support.hostile import (
     XML,
@@ -200,3 +205,58 @@ def test_extra_origin_is_followed(tmp_path: Path) -> None:
             )
     assert result.returncode == 0, result.log[-3000:]
     assert [i["url"] for i in result.items] == [f"{other.base_url}/news/x.html"]
+
+
+class _Spider(Spider):
+    name = "moves"
+
+
+def _guard(start: str) -> tuple[RedirectGuardMiddleware, Origins, Crawler]:
+    crawler = project_crawler(_Spider)
+    spider = _Spider()
+    origins = Origins([start])
+    spider.origins = origins  # type: ignore[attr-defined]
+    crawler.spider = spider
+    return RedirectGuardMiddleware(crawler), origins, crawler
+
+
+def _moved(url: str, target: str, *, start: bool) -> tuple[Request, Response]:
+    request = Request(url, meta={START: True} if start else {})
+    return request, Response(url, status=301, headers={"Location": target}, request=request)
+
+
+@pytest.mark.parametrize(
+    "target", ["https://news.example/", "https://www.news.example/", "http://www.news.example/"]
+)
+def test_a_start_url_moved_to_https_or_www_takes_the_origins_along(target: str) -> None:
+    guard, origins, crawler = _guard("http://news.example/")
+    request, response = _moved("http://news.example/", target, start=True)
+    assert guard.process_response(request, response) is response  # followed
+    assert origins.allows(target + "2024/05/story.html")
+    assert crawler.stats is not None and crawler.stats.get_value("offsite/start_moved") == 1
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://news.example:6379/",  # another port of the same host
+        "https://evil.example/",  # another host
+        "http://admin.news.example/",  # a subdomain other than www.
+    ],
+)
+def test_a_start_url_cannot_steer_the_crawl_elsewhere(target: str) -> None:
+    guard, origins, _ = _guard("http://news.example/")
+    request, response = _moved("http://news.example/", target, start=True)
+    with pytest.raises(IgnoreRequest, match="redirect off-site"):
+        guard.process_response(request, response)
+    assert not origins.allows(target)
+
+
+def test_only_a_start_url_moves_the_origins() -> None:
+    guard, origins, _ = _guard("http://news.example/")
+    request, response = _moved(
+        "http://news.example/a.html", "https://www.news.example/a.html", start=False
+    )
+    with pytest.raises(IgnoreRequest, match="redirect off-site"):
+        guard.process_response(request, response)
+    assert not origins.allows("https://www.news.example/a.html")
