@@ -1,130 +1,83 @@
-"""Turn article containers into paragraphs, and drop the lines that are not article.
+"""Cut article containers into blocks: one per paragraph, heading, list item and table row.
 
-A container chosen by the scorer still holds small non-article blocks: inline
-"read also" links, date lines, bylines, captions, labels. Each rule below names a
-kind of line and catches it in any language we know the words of.
+Each :class:`Block` keeps the structural kind it came from (a heading and its
+level, a list item and its list, a table row and its cells, a quotation, a
+preformatted block), so that the body can be rendered with its structure
+without walking the tree again; its ``text`` is one line of the plain body.
+Which blocks are article text is decided in :mod:`extractors.generic.lines`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 import lxml.etree
 
 from extractors.page.tree import Element
 from extractors.text import clean
 
-__all__ = ["Block", "blocks", "is_noise_line", "paragraphs"]
+__all__ = ["Block", "Cell", "Kind", "blocks"]
 
-# Elements that start and end a paragraph. <br> also ends one: old CMSs write
+Kind = Literal["paragraph", "heading", "item", "row", "quote", "pre"]
+"""What a block was on the page: a paragraph (also a ``div`` of text, a caption, a
+definition), a heading, a list item, a table row, a quotation, preformatted text."""
+
+# Elements that start and end a block. <br> also ends one: old CMSs write
 # paragraphs as text separated by <br><br>.
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote br center dd details div dl dt fieldset figcaption "
-    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary "
-    "table tbody td tfoot th thead tr ul".split()
+    "address article aside blockquote br caption center dd details div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section "
+    "summary table tbody td tfoot th thead tr ul".split()
 )
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_LISTS = frozenset({"ul", "ol"})
+_CELLS = frozenset({"td", "th"})
+# Block elements that give the blocks inside them their kind (innermost wins).
+_KINDS: dict[str, tuple[Kind, int]] = {
+    **{tag: ("heading", level) for tag, level in _HEADINGS.items()},
+    "pre": ("pre", 0),
+    "li": ("item", 0),
+    "blockquote": ("quote", 0),
+}
+# Block elements the walk does more for than start and end a block.
+_STRUCTURE = frozenset({"br", "ol", "ul", "tr", "td", "th", *_KINDS})
 
-# A paragraph with this share of its text in links is navigation (a related link,
-# a teaser, a "read the source" line), not prose.
-MAX_LINK_DENSITY = 0.5
+# A table row is a row of data when its cells hold no block of their own; a row
+# whose cells hold paragraphs, lists or tables lays out the page (old sites put
+# the whole article in one cell), and its blocks are cut as anywhere else.
+_LAYOUT_TAGS = tuple(_BLOCK_TAGS - _CELLS - {"br", "tr"})
 
-# "Read also" lead-ins of inline related links, in the languages of the pages we
-# serve most; a line starting with one and shorter than READ_ALSO_MAX_CHARS is a link
-# to another article.
-_READ_ALSO = re.compile(
-    r"^\W*(?:"
-    r"lees (?:ook|meer)|ook interessant|bekijk ook"  # Dutch
-    r"|(?:à )?lire (?:aussi|également|encore)|(?:à )?voir aussi|sur le même sujet"  # French
-    r"|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|siehe auch"  # German
-    r"|read (?:also|more)|see also|related(?: articles?| stories)?|more on this"  # English
-    r"|recommended|you may also like|also read"
-    r"|lea (?:también|más)|leer más|lee también|ver también|te puede interesar"  # Spanish
-    r"|leia (?:também|mais)|veja também"  # Portuguese
-    r"|leggi anche|vedi anche"  # Italian
-    r"|czytaj (?:też|także|więcej)|zobacz (?:też|także)"  # Polish
-    r"|читайте также|смотрите также"  # Russian
-    r"|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|إقرأ أيضاً|اقرأ المزيد|شاهد أيضا"  # Arabic
-    r"|相关阅读|延伸阅读|相關閱讀|推荐阅读"  # Chinese
-    r")\b\s*[:：\-–—»>]?",
-    re.I,
-)
-READ_ALSO_MAX_CHARS = 250
-
-# Labels that stand alone on a line: ads, "breaking", share prompts.
-_LABELS = re.compile(
-    r"^\W*(?:advertisement|advertentie|advertising|anzeige|publicité|publicidad|pubblicità"
-    r"|reklama|إعلان|广告|sponsored|breaking(?: news)?|eilmeldung|dernière minute|urgent"
-    r"|عاجل|laatste nieuws|share(?: this)?|partager|teilen|delen|compartir|مشاركة"
-    r"|print|imprimer|drucken|close|fermer|schließen|sluiten|cerrar)\W*$",
-    re.I,
-)
-
-# Credit lines of photos and agencies: short, starting with the word for photo.
-_CREDIT = re.compile(
-    r"^\W*(?:photo|foto|image|bild|picture|crédit|credit|©|copyright|fotó|صورة)\b", re.I
-)
-CREDIT_MAX_CHARS = 120
-
-# Source lines: "Publié dans Maroc Diplomatique le 20 - 04 - 2022", "Published on
-# 21 April 2022". Only short lines with a number: "Publié en 1998, le roman..." is
-# a sentence, and so is any line long enough to say something.
-_PUBLISHED_IN = re.compile(
-    r"^\W*(?:publié|publiée|published|posted|updated|mis à jour|veröffentlicht|aktualisiert"
-    r"|gepubliceerd|bijgewerkt|publicado|actualizado|pubblicato|aggiornato|opublikowano"
-    r"|نشر|نُشر|تم النشر|发布|發布)\b",
-    re.I,
-)
-PUBLISHED_LINE_MAX_CHARS = 120
-
-# Bylines: "By Jane Doe", "Door Jan Jansen"; only short lines, so that "Par ailleurs,
-# le ministre..." is never taken for one.
-_BYLINE = re.compile(r"^(?:by|door|par|von|por|di|przez|av|af|de|بقلم|作者)\s+\S", re.I)
-BYLINE_MAX_WORDS = 5
-
-# Date lines: mostly digits and month or weekday words. A short line whose tokens
-# are at least half numbers, with a four-digit year, is a date stamp.
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_NUMBER = re.compile(r"\d+")
-DATE_LINE_MAX_WORDS = 9
+# Between the cells of a table row in the plain body.
+CELL_SEPARATOR = " | "
 
 
-# Headings of related-article lists. Only the heading goes: cutting the article
-# at it lost more text (inline boxes mid-article) than it saved.
-_RELATED_HEADING = re.compile(
-    r"^\W*(?:related(?: articles?| stories| posts| content)?|more (?:stories|news|from|on)"
-    r"|you (?:may|might) (?:also )?like|recommended(?: for you)?|read (?:next|more|also)"
-    r"|trending|most (?:read|popular|viewed)|see also|popular (?:posts|stories)"
-    r"|lees (?:meer|ook)|meer nieuws|gerelateerd|lire aussi|à lire aussi"
-    r"|articles? (?:connexes|liés)"
-    r"|sur le même sujet|vous aimerez aussi|auch interessant|mehr zum thema|weitere artikel"
-    r"|das könnte sie auch interessieren|leia (?:também|mais)|você pode gostar|veja também"
-    r"|te puede interesar|noticias relacionadas|lea también|más noticias|leggi anche"
-    r"|articoli correlati|potrebbe interessarti|czytaj (?:też|także)|zobacz (?:też|także)"
-    r"|podobne artykuły|читайте также|похожие статьи|اقرأ أيضا|مواضيع ذات صلة|أخبار ذات صلة"
-    r"|相关(?:文章|新闻|阅读)|推荐阅读)\b",
-    re.I,
-)
-RELATED_HEADING_MAX_CHARS = 60
-# A related heading ends the article only after this share of the text: earlier,
-# it heads an inline box and the article goes on below it.
-RELATED_CUT_SHARE = 2.0
-# A truncated repeat must be this long to count: "More..." is no teaser.
-TEASER_MIN_CHARS = 30
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell of a table row: its text and whether it is a header cell (``<th>``)."""
 
-# A line that is only a URL or only a number: microdata fields (image URL, width,
-# height) that CSS hides and text extraction does not.
-_BARE_VALUE = re.compile(r"^\S+://\S+$")
+    text: str
+    header: bool = False
 
 
 @dataclass(slots=True)
 class Block:
-    """One paragraph of text from the page, with what the rules need to judge it."""
+    """One block of text from the page, with its structure and what the rules judge it by."""
 
     text: str
-    link_chars: int
+    """The block's text on one line (a table row: its non-empty cells, ``" | "`` between)."""
+    link_chars: float
+    """Characters of ``text`` inside links, weighed as :func:`link_weight` says."""
     tag: str
+    """The innermost block element the text sits in (``p``, ``h2``, ``li``, ``tr``...)."""
+    kind: Kind = "paragraph"
+    level: int = 0
+    """A heading's level (1 to 6); a list item's depth (1 for an outermost list)."""
+    ordered: bool = False
+    """A list item of an ``<ol>``."""
+    cells: tuple[Cell, ...] = ()
+    """A table row's cells, empty ones included, in order."""
 
     @property
     def link_density(self) -> float:
@@ -133,105 +86,160 @@ class Block:
 
 
 def blocks(containers: Iterable[Element]) -> list[Block]:
-    """Paragraph blocks of the containers, in document order."""
+    """The blocks of the containers, in document order."""
     out: list[Block] = []
     for container in containers:
-        _walk(container, out)
+        _Walk(out).run(container)
     return out
 
 
-def _walk(root: Element, out: list[Block]) -> None:
-    parts: list[str] = []
-    link_chars = 0
-    in_link = 0
-    tags: list[str] = [root.tag if isinstance(root.tag, str) else "div"]
-
-    def flush() -> None:
-        nonlocal link_chars
-        text = clean("".join(parts))
-        if text:
-            out.append(Block(text, min(link_chars, len(text)), tags[-1]))
-        parts.clear()
-        link_chars = 0
-
-    # Each attribute of an element is read once: every read builds a Python object.
-    for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
-        tag = el.tag  # a function for a comment: in no tag set, and its text is no text
-        if event == "start":
-            if tag in _BLOCK_TAGS:
-                flush()
-                tags.append(tag)
-            elif tag == "a":
-                in_link += 1
-            text = el.text
-            if text and isinstance(tag, str):
-                parts.append(text)
-                if in_link:
-                    link_chars += len(text.strip())
-        else:
-            if tag in _BLOCK_TAGS:
-                flush()
-                tags.pop()
-            elif tag == "a":
-                in_link -= 1
-            tail = el.tail
-            if tail and el is not root:
-                parts.append(tail)
-                if in_link:
-                    link_chars += len(tail.strip())
-    flush()
+# A link to a place in the page itself (a heading's permalink, a table of contents,
+# a footnote) weighs this much of a link to elsewhere, as in Readability.js: a
+# heading that is its own anchor is still a heading, while a line of controls
+# ("Print this article", "Share it" pointing to #share) still reads as links.
+IN_PAGE_LINK_WEIGHT = 0.3
+_UNUSUAL_HREF_STARTS = frozenset("#jJ \t\n\r")
 
 
-def is_noise_line(block: Block, title: str | None = None) -> bool:
-    """True for a paragraph that is page furniture rather than article text."""
-    text = block.text
-    if block.link_density > MAX_LINK_DENSITY:
-        return True
-    if block.tag == "h1" or (title and text.casefold() == title.casefold()):
-        return True  # the headline is the title field, never body
-    if _BARE_VALUE.match(text):
-        return True
-    if len(text) <= RELATED_HEADING_MAX_CHARS and _RELATED_HEADING.match(text):
-        return True
-    if _LABELS.match(text):
-        return True
-    if len(text) < READ_ALSO_MAX_CHARS and _READ_ALSO.match(text):
-        return True
-    if len(text) < CREDIT_MAX_CHARS and _CREDIT.match(text):
-        return True
-    if len(text) < PUBLISHED_LINE_MAX_CHARS and _PUBLISHED_IN.match(text) and _NUMBER.search(text):
-        return True
-    words = text.split()
-    if len(words) <= BYLINE_MAX_WORDS and _BYLINE.match(text) and not text.endswith("."):
-        return True
-    return _is_date_line(text, words)
+def link_weight(el: Element) -> float:
+    """How much the text of ``el`` (an ``<a>``) counts as link text, 0 to 1.
 
-
-def _is_date_line(text: str, words: list[str]) -> bool:
-    if len(words) > DATE_LINE_MAX_WORDS or not _YEAR.search(text):
-        return False
-    numbers = len(_NUMBER.findall(text))
-    return numbers >= 2 and numbers * 2 >= len(words) - 1
-
-
-def paragraphs(found: list[Block], title: str | None = None) -> list[str]:
-    """The article's paragraphs: blocks that are not noise, in order.
-
-    One rule looks at the body as a whole: a paragraph that repeats the start of
-    an earlier one and trails off ("Good morning! This is the news you...") is a
-    teaser of the article itself. Exact repeats stay: articles repeat lines
-    (refrains, table rows), and the benchmark's bodies keep them.
+    A bare "#" or a script link is a control ("Print", "Enlarge image"), a link,
+    unless it wraps blocks of its own: then it is a clickable container, and its
+    blocks are judged alone. An ``<a>`` without href is a named anchor, no link.
     """
-    kept: list[str] = []
-    for block in found:
-        if not is_noise_line(block, title) and not _is_truncated_repeat(block.text, kept):
-            kept.append(block.text)
-    return kept
+    href = el.get("href")
+    if not href:
+        return 0.0
+    if href[0] not in _UNUSUAL_HREF_STARTS:
+        return 1.0  # the common case, settled by one character
+    href = href.strip()
+    if href == "#" or href[:11].lower() == "javascript:":
+        return 0.0 if next(el.iter(_LAYOUT_TAGS), None) is not None else 1.0
+    return IN_PAGE_LINK_WEIGHT if href.startswith("#") else 1.0
 
 
-def _is_truncated_repeat(text: str, kept: list[str]) -> bool:
-    """A teaser of the article's own text: "Good morning! This is the news you..."."""
-    if not text.endswith(("...", "…")):
-        return False
-    stem = text.rstrip(".… ")
-    return len(stem) >= TEASER_MIN_CHARS and any(p.startswith(stem) for p in kept)
+class _Walk:
+    """One pass over a container: text gathered between block boundaries."""
+
+    def __init__(self, out: list[Block]) -> None:
+        self.out = out
+        self.parts: list[str] = []
+        self.link_chars = 0.0
+        self.stack: list[str] = []
+        self.kinds: list[str] = []  # the open elements of _KINDS
+        self.lists: list[str] = []
+        self.cells: list[Cell] | None = None  # inside a row of data
+        self.row_links = 0.0
+        self.anchors: list[float] = []  # the link weight of each open <a>
+
+    def run(self, root: Element) -> None:  # noqa: PLR0912  # one loop, inlined for speed
+        stack, parts, anchors = self.stack, self.parts, self.anchors
+        stack.append(root.tag if isinstance(root.tag, str) else "div")
+        # The hot loop: names bound locally, plain block boundaries handled inline,
+        # and each attribute of an element read once (every read builds an object).
+        for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
+            tag = el.tag  # a function for a comment: in no tag set, and its text is no text
+            if event == "start":
+                if tag in _BLOCK_TAGS:
+                    if tag in _STRUCTURE or self.cells is not None:
+                        self._open(el, tag)
+                    else:
+                        if parts:
+                            self._flush()
+                        stack.append(tag)
+                elif tag == "a":
+                    anchors.append(link_weight(el))
+                text = el.text
+                if not text or not isinstance(tag, str):
+                    continue
+            else:
+                if tag in _BLOCK_TAGS:
+                    if tag in _STRUCTURE or self.cells is not None:
+                        self._close(tag)
+                    else:
+                        if parts:
+                            self._flush()
+                        stack.pop()
+                elif tag == "a" and anchors:
+                    anchors.pop()
+                text = el.tail
+                if not text or el is root:
+                    continue
+            parts.append(text)
+            if anchors and anchors[-1]:
+                self.link_chars += anchors[-1] * len(text.strip())
+        self._flush()
+
+    def _open(self, el: Element, tag: str) -> None:
+        if self.cells is not None:
+            if tag in _CELLS:
+                self._text()  # stray text between cells belongs to no cell
+                self.link_chars = 0.0
+            elif tag == "br":
+                self.parts.append(" ")
+            return
+        self._flush()
+        if tag == "tr" and next(el.iter(_LAYOUT_TAGS), None) is None:
+            self.cells = []
+            self.row_links = 0.0
+        if tag in _LISTS:
+            self.lists.append(tag)
+        elif tag in _KINDS:
+            self.kinds.append(tag)
+        self.stack.append(tag)
+
+    def _close(self, tag: str) -> None:
+        if self.cells is not None:
+            if tag in _CELLS:
+                self.cells.append(Cell(self._text(), tag == "th"))
+                self.row_links += self.link_chars
+                self.link_chars = 0.0
+            elif tag == "tr":
+                self._row(self.cells)
+                self.cells = None
+                self.stack.pop()
+            return
+        self._flush()
+        if tag == "br":
+            return
+        if tag in _LISTS and self.lists:
+            self.lists.pop()
+        elif tag in _KINDS and self.kinds:
+            self.kinds.pop()
+        self.stack.pop()
+
+    def _text(self) -> str:
+        """The text gathered since the last boundary, cleaned; the gathering restarts."""
+        if not self.parts:
+            return ""  # most boundaries follow another one (</p><div>, </li></ul>)
+        raw = "".join(self.parts)
+        self.parts.clear()
+        text = clean(raw) if not raw.isspace() else ""
+        self.link_chars = min(self.link_chars, len(text))
+        return text
+
+    def _row(self, cells: list[Cell]) -> None:
+        self._text()
+        text = CELL_SEPARATOR.join(cell.text for cell in cells if cell.text)
+        if text:
+            links = min(self.row_links, len(text))
+            self.out.append(Block(text, links, "tr", "row", cells=tuple(cells)))
+        self.link_chars = 0.0
+
+    def _flush(self) -> None:
+        text = self._text()
+        if text:
+            self.out.append(self._block(text, self.link_chars))
+        self.link_chars = 0.0
+
+    def _block(self, text: str, link_chars: float) -> Block:
+        tag = self.stack[-1] if self.stack else "div"
+        if not self.kinds:
+            return Block(text, link_chars, tag)
+        kind, level = _KINDS[self.kinds[-1]]
+        if kind == "item":
+            lists = self.lists
+            ordered = bool(lists) and lists[-1] == "ol"
+            return Block(text, link_chars, tag, kind, len(lists), ordered)
+        return Block(text, link_chars, tag, kind, level)

@@ -9,8 +9,9 @@ the page as a second opinion (:mod:`~extractors.generic.fallback`).
 
 from __future__ import annotations
 
-from extractors.generic.blocks import Block, blocks, paragraphs
+from extractors.generic.blocks import Block, blocks
 from extractors.generic.fallback import readability_paragraphs
+from extractors.generic.lines import paragraphs
 from extractors.generic.prune import prune
 from extractors.generic.scoring import best_candidate, with_siblings
 from extractors.limits import checkpoint

@@ -50,7 +50,13 @@ _METADATA_PROPS = frozenset(
     "mainEntityOfPage".split()
 )
 
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Hidden by an inline style; "clip: rect(0 0 0 0)" (or 1px) hides a skip link
+# ("Continue reading the main story") from sight while screen readers read it.
+_HIDDEN_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden"
+    r"|clip\s*:\s*rect\(\s*[01](?:px)?[\s,]+[01](?:px)?[\s,]",
+    re.I,
+)
 
 # Whole class tokens that hide an element on every screen. Responsive variants
 # such as "hidden-xs" hide it on small screens only, so they are not here.

@@ -1,0 +1,193 @@
+"""Which blocks are article text: the line rules, and the body's blocks in order.
+
+A container chosen by the scorer still holds small non-article blocks: inline
+"read also" links, date lines, bylines, captions, labels. Each rule below names a
+kind of line and catches it in any language we know the words of.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.generic.blocks import Block
+
+__all__ = ["article_blocks", "is_noise_line", "paragraphs"]
+
+# A paragraph with this share of its text in links is navigation (a related link,
+# a teaser, a "read the source" line), not prose.
+MAX_LINK_DENSITY = 0.5
+
+# "Read also" lead-ins of inline related links, in the languages of the pages we
+# serve most; a line starting with one and shorter than READ_ALSO_MAX_CHARS is a link
+# to another article.
+_READ_ALSO = re.compile(
+    r"^\W*(?:"
+    r"lees (?:ook|meer)|ook interessant|bekijk ook"  # Dutch
+    r"|(?:à )?lire (?:aussi|également|encore)|(?:à )?voir aussi|sur le même sujet"  # French
+    r"|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|siehe auch"  # German
+    r"|read (?:also|more)|see also|related(?: articles?| stories)?|more on this"  # English
+    r"|recommended|you may also like|also read"
+    r"|lea (?:también|más)|leer más|lee también|ver también|te puede interesar"  # Spanish
+    r"|leia (?:também|mais)|veja também"  # Portuguese
+    r"|leggi anche|vedi anche"  # Italian
+    r"|czytaj (?:też|także|więcej)|zobacz (?:też|także)"  # Polish
+    r"|читайте также|смотрите также"  # Russian
+    r"|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|إقرأ أيضاً|اقرأ المزيد|شاهد أيضا"  # Arabic
+    r"|相关阅读|延伸阅读|相關閱讀|推荐阅读"  # Chinese
+    r")\b\s*[:：\-–—»>]?",
+    re.I,
+)
+READ_ALSO_MAX_CHARS = 250
+
+# Labels that stand alone on a line: ads, "breaking", share prompts.
+_LABELS = re.compile(
+    r"^\W*(?:advertisement|advertentie|advertising|anzeige|publicité|publicidad|pubblicità"
+    r"|reklama|إعلان|广告|sponsored|breaking(?: news)?|eilmeldung|dernière minute|urgent"
+    r"|عاجل|laatste nieuws|share(?: this)?|partager|teilen|delen|compartir|مشاركة"
+    r"|print|imprimer|drucken|close|fermer|schließen|sluiten|cerrar)\W*$",
+    re.I,
+)
+
+# Credit lines of photos and agencies: short, starting with the word for photo.
+_CREDIT = re.compile(
+    r"^\W*(?:photo|foto|image|bild|picture|crédit|credit|©|copyright|fotó|صورة)\b", re.I
+)
+CREDIT_MAX_CHARS = 120
+
+# Source lines: "Publié dans Maroc Diplomatique le 20 - 04 - 2022", "Published on
+# 21 April 2022". Only short lines with a number: "Publié en 1998, le roman..." is
+# a sentence, and so is any line long enough to say something.
+_PUBLISHED_IN = re.compile(
+    r"^\W*(?:publié|publiée|published|posted|updated|mis à jour|veröffentlicht|aktualisiert"
+    r"|gepubliceerd|bijgewerkt|publicado|actualizado|pubblicato|aggiornato|opublikowano"
+    r"|نشر|نُشر|تم النشر|发布|發布)\b",
+    re.I,
+)
+PUBLISHED_LINE_MAX_CHARS = 120
+
+# Bylines: "By Jane Doe", "Door Jan Jansen"; only short lines, so that "Par ailleurs,
+# le ministre..." is never taken for one.
+_BYLINE = re.compile(r"^(?:by|door|par|von|por|di|przez|av|af|de|بقلم|作者)\s+\S", re.I)
+BYLINE_MAX_WORDS = 5
+
+# Date lines: mostly digits and month or weekday words. A short line whose tokens
+# are at least half numbers, with a four-digit year, is a date stamp.
+# Date lines: a date (a day, a month word or number and a year, in either order, or
+# a numeric date) in a short line whose tokens are mostly numbers: "21 april 2022 -
+# 17:40", "السبت 23 أبريل 2022 على الساعة 00:05", "20 - 04 - 2022". A year alone is
+# no date: "GDP growth 2023: 1.2%" and "Outlook for 2025-26" are article lines.
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_DATE = re.compile(
+    rf"(?<!\d)(?:\d{{1,2}}\s*[./-]\s*\d{{1,2}}\s*[./-]\s*(?:{_YEAR}|\d\d(?!\d))"  # 20 - 04 - 2022
+    rf"|{_YEAR}\s*[./-]\s*\d{{1,2}}\s*[./-]\s*\d{{1,2}}(?!\d)"  # 2022-04-20
+    rf"|\d{{1,2}}\.?\s+[^\W\d]+\.?,?\s+{_YEAR}"  # 21 april 2022, 23 أبريل 2022
+    rf"|[^\W\d]+\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})"  # April 21, 2022
+)
+_NUMBER = re.compile(r"\d+")
+DATE_LINE_MAX_WORDS = 9
+# ...and characters: the date pattern is then cheap, whatever one word's length.
+DATE_LINE_MAX_CHARS = 120
+
+
+# Headings of related-article lists. Only the heading goes: cutting the article
+# at it lost more text (inline boxes mid-article) than it saved.
+_RELATED_HEADING = re.compile(
+    r"^\W*(?:related(?: articles?| stories| posts| content)?|more (?:stories|news|from|on)"
+    r"|you (?:may|might) (?:also )?like|recommended(?: for you)?|read (?:next|more|also)"
+    r"|trending|most (?:read|popular|viewed)|see also|popular (?:posts|stories)"
+    r"|lees (?:meer|ook)|meer nieuws|gerelateerd|lire aussi|à lire aussi"
+    r"|articles? (?:connexes|liés)"
+    r"|sur le même sujet|vous aimerez aussi|auch interessant|mehr zum thema|weitere artikel"
+    r"|das könnte sie auch interessieren|leia (?:também|mais)|você pode gostar|veja também"
+    r"|te puede interesar|noticias relacionadas|lea también|más noticias|leggi anche"
+    r"|articoli correlati|potrebbe interessarti|czytaj (?:też|także)|zobacz (?:też|także)"
+    r"|podobne artykuły|читайте также|похожие статьи|اقرأ أيضا|مواضيع ذات صلة|أخبار ذات صلة"
+    r"|相关(?:文章|新闻|阅读)|推荐阅读)\b",
+    re.I,
+)
+RELATED_HEADING_MAX_CHARS = 60
+# A related heading ends the article only after this share of the text: earlier,
+# it heads an inline box and the article goes on below it.
+RELATED_CUT_SHARE = 2.0
+# A truncated repeat must be this long to count: "More..." is no teaser.
+TEASER_MIN_CHARS = 30
+
+# A line that is only a URL or only a number: microdata fields (image URL, width,
+# height) that CSS hides and text extraction does not.
+_BARE_VALUE = re.compile(r"^\S+://\S+$")
+
+
+def is_noise_line(block: Block, title: str | None = None) -> bool:
+    """True for a block that is page furniture rather than article text."""
+    text = block.text
+    if block.link_density > MAX_LINK_DENSITY:
+        return True
+    if title and text.casefold() == title.casefold():
+        return True  # the headline is the title field, never body
+    if _BARE_VALUE.match(text):
+        return True
+    if len(text) <= RELATED_HEADING_MAX_CHARS and _RELATED_HEADING.match(text):
+        return True
+    if _LABELS.match(text):
+        return True
+    if len(text) < READ_ALSO_MAX_CHARS and _READ_ALSO.match(text):
+        return True
+    if len(text) < CREDIT_MAX_CHARS and _CREDIT.match(text):
+        return True
+    if len(text) < PUBLISHED_LINE_MAX_CHARS and _PUBLISHED_IN.match(text) and _NUMBER.search(text):
+        return True
+    words = text.split()
+    if len(words) <= BYLINE_MAX_WORDS and _BYLINE.match(text) and not text.endswith("."):
+        return True
+    return _is_date_line(text, words)
+
+
+def _is_date_line(text: str, words: list[str]) -> bool:
+    """A short line that is mostly a date.
+
+    >>> _is_date_line("21 april 2022 - 17:40 - Marokko", "21 april 2022 - 17:40 - Marokko".split())
+    True
+    >>> _is_date_line("GDP growth 2023: 1.2%", "GDP growth 2023: 1.2%".split())
+    False
+    """
+    if len(words) > DATE_LINE_MAX_WORDS or len(text) > DATE_LINE_MAX_CHARS:
+        return False
+    if not _DATE.search(text):
+        return False
+    numbers = len(_NUMBER.findall(text))
+    return numbers >= 2 and numbers * 2 >= len(words) - 1
+
+
+def article_blocks(found: list[Block], title: str | None = None) -> list[Block]:
+    """The blocks that are article text, in order.
+
+    Two rules look at the body as a whole. An ``<h1>`` before any article text is
+    the headline (the title field, never body); one further down heads a section
+    (some publishers mark every section heading so). A paragraph that repeats the
+    start of an earlier one and trails off ("Good morning! This is the news
+    you...") is a teaser of the article itself. Exact repeats stay: articles
+    repeat lines (refrains, table rows), and the benchmark's bodies keep them.
+    """
+    kept: list[Block] = []
+    texts: list[str] = []
+    for block in found:
+        if block.tag == "h1" and not kept:
+            continue
+        if is_noise_line(block, title) or _is_truncated_repeat(block.text, texts):
+            continue
+        kept.append(block)
+        texts.append(block.text)
+    return kept
+
+
+def paragraphs(found: list[Block], title: str | None = None) -> list[str]:
+    """The article's paragraphs: the text of :func:`article_blocks`, one per block."""
+    return [block.text for block in article_blocks(found, title)]
+
+
+def _is_truncated_repeat(text: str, kept: list[str]) -> bool:
+    """A teaser of the article's own text: "Good morning! This is the news you..."."""
+    if not text.endswith(("...", "…")):
+        return False
+    stem = text.rstrip(".… ")
+    return len(stem) >= TEASER_MIN_CHARS and any(p.startswith(stem) for p in kept)

@@ -1,0 +1,94 @@
+"""Line rules: extractors/generic/lines.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.generic.blocks import Block
+from extractors.generic.lines import article_blocks, is_noise_line
+
+
+def line(text: str, link_chars: int = 0) -> Block:
+    return Block(text, link_chars, "p")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lees ook: Antony Blinken ontmoet prins van Abu Dhabi in Marokko",
+        "Lire aussi: L'initiative marocaine d'autonomie (Blinken)",
+        "Lesen Sie auch: Marokko und Spanien einigen sich",
+        "Read more: The coalition meets in Marrakech",
+        "Lea también: Albares viaja a Marruecos",
+        "اقرأ أيضا: بوريطة يستقبل بلينكن",
+        "Czytaj też: Koalicja przeciwko ISIS",
+        "21 april 2022 - 17:40 - Marokko",
+        "السبت 23 أبريل 2022 على الساعة 00:05",
+        "Advertisement",
+        "عاجل",
+        "Photo: Reuters/John Smith",
+        "By Jane Doe",
+        "Publié dans Maroc Diplomatique le 20 - 04 - 2022",
+        "Published on 21 April 2022, 17:40",
+    ],
+)
+def test_noise_lines(text: str) -> None:
+    assert is_noise_line(line(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Par ailleurs, le ministre a annoncé la tenue de la réunion le 11 mai 2022 à Marrakech.",
+        "De in 2014 opgerichte coalitie heeft als missie de terroristische beweging te stoppen.",
+        "La coalition s'accorde sur plusieurs domaines de tâches",
+        "Vertreter aller 60 Koalitionsmitglieder werden erwartet.",
+    ],
+)
+def test_article_lines_are_kept(text: str) -> None:
+    assert not is_noise_line(line(text))
+
+
+def test_link_dominated_line_is_noise() -> None:
+    text = "Cliquez ici pour lire l'article depuis sa source."
+    assert is_noise_line(line(text, link_chars=len(text)))
+
+
+def test_title_repeated_in_the_body_is_noise() -> None:
+    assert is_noise_line(line("Blinken in Rabat"), title="Blinken in Rabat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GDP growth 2023: 1.2%",
+        "Inflation 2023: 3.4%",
+        "Outlook for 2025-26",
+        "2019 | 1,204 | 3.1 %",
+        "Unemployment fell to 5.1% in 2024",
+    ],
+)
+def test_short_lines_with_numbers_but_no_date_are_kept(text: str) -> None:
+    assert not is_noise_line(line(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["20 - 04 - 2022", "2022-04-20 10:30", "April 21, 2022 | 4:10pm", "Mis à jour le 3 mai 2023"],
+)
+def test_date_stamps_are_noise(text: str) -> None:
+    assert is_noise_line(line(text))
+
+
+def test_an_h1_heads_the_body_only_below_article_text() -> None:
+    found = [
+        Block("A headline worded unlike the title", 0, "h1", "heading", 1),
+        Block("The first paragraph of the story.", 0, "p"),
+        Block("A section marked as h1", 0, "h1", "heading", 1),
+        Block("More of the story.", 0, "p"),
+    ]
+    assert [b.text for b in article_blocks(found, "The title")] == [
+        "The first paragraph of the story.",
+        "A section marked as h1",
+        "More of the story.",
+    ]
