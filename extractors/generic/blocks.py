@@ -76,6 +76,8 @@ class Block:
     """A heading's level (1 to 6); a list item's depth (1 for an outermost list)."""
     ordered: bool = False
     """A list item of an ``<ol>``."""
+    list: int = 0
+    """A list item's list, numbered from 1 in document order (0 for other blocks)."""
     cells: tuple[Cell, ...] = ()
     """A table row's cells, empty ones included, in order."""
 
@@ -88,8 +90,9 @@ class Block:
 def blocks(containers: Iterable[Element]) -> list[Block]:
     """The blocks of the containers, in document order."""
     out: list[Block] = []
+    walk = _Walk(out)
     for container in containers:
-        _Walk(out).run(container)
+        walk.run(container)
     return out
 
 
@@ -128,14 +131,15 @@ class _Walk:
         self.link_chars = 0.0
         self.stack: list[str] = []
         self.kinds: list[str] = []  # the open elements of _KINDS
-        self.lists: list[str] = []
+        self.lists: list[tuple[str, int]] = []  # the open lists: tag and number
+        self.list_count = 0
         self.cells: list[Cell] | None = None  # inside a row of data
         self.row_links = 0.0
         self.anchors: list[float] = []  # the link weight of each open <a>
 
     def run(self, root: Element) -> None:  # noqa: PLR0912  # one loop, inlined for speed
         stack, parts, anchors = self.stack, self.parts, self.anchors
-        stack.append(root.tag if isinstance(root.tag, str) else "div")
+        stack[:] = [root.tag if isinstance(root.tag, str) else "div"]
         # The hot loop: names bound locally, plain block boundaries handled inline,
         # and each attribute of an element read once (every read builds an object).
         for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
@@ -184,7 +188,8 @@ class _Walk:
             self.cells = []
             self.row_links = 0.0
         if tag in _LISTS:
-            self.lists.append(tag)
+            self.list_count += 1
+            self.lists.append((tag, self.list_count))
         elif tag in _KINDS:
             self.kinds.append(tag)
         self.stack.append(tag)
@@ -240,6 +245,8 @@ class _Walk:
         kind, level = _KINDS[self.kinds[-1]]
         if kind == "item":
             lists = self.lists
-            ordered = bool(lists) and lists[-1] == "ol"
-            return Block(text, link_chars, tag, kind, len(lists), ordered)
+            if not lists:  # an <li> outside any list
+                return Block(text, link_chars, tag, kind, 1)
+            list_tag, number = lists[-1]
+            return Block(text, link_chars, tag, kind, len(lists), list_tag == "ol", number)
         return Block(text, link_chars, tag, kind, level)

@@ -25,9 +25,13 @@ MIN_BODY_CHARS = 200
 
 
 def generic_paragraphs(
-    tree: Element, title: str | None, props: ItemProps | None = None
+    tree: Element, title: str | None, props: ItemProps | None = None, *, fallback: bool = True
 ) -> list[str]:
-    """The article's paragraphs from a parsed page; ``tree`` is modified."""
+    """The article's paragraphs from a parsed page; ``tree`` is modified.
+
+    ``fallback=False`` never asks readability-lxml (the benchmark measures what
+    the fallback adds so); :func:`extractors.extract` always allows it.
+    """
     checkpoint("pruning")
     prune(tree, props)
     checkpoint("scoring")
@@ -38,7 +42,7 @@ def generic_paragraphs(
     if top is not None:
         found = blocks(with_siblings(top, scores, root))
     result = paragraphs(found, title)
-    if sum(len(p) for p in result) >= MIN_BODY_CHARS:
+    if not fallback or sum(len(p) for p in result) >= MIN_BODY_CHARS:
         return result
     checkpoint("the readability-lxml fallback")
     second = readability_paragraphs(root, title)

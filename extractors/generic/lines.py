@@ -16,6 +16,15 @@ __all__ = ["article_blocks", "is_noise_line", "paragraphs"]
 # A paragraph with this share of its text in links is navigation (a related link,
 # a teaser, a "read the source" line), not prose.
 MAX_LINK_DENSITY = 0.5
+# A list item or table row is navigation only when it is almost all link: in
+# articles, items and rows often link most of their words ("Thanks to X, users can
+# now <a>import logins from Keepass</a>"), while menus and related lists are links
+# alone. On both development corpora, items and rows between 0.5 and 0.95 of
+# link text were article text 159 times out of 165. An item that is all link is
+# navigation in a list of links (a related list, a menu), and article text in a
+# list of prose (a changelog, a reading list with notes): the list decides.
+MAX_LIST_LINK_DENSITY = 0.9
+_LISTED = frozenset({"item", "row"})
 
 # "Read also" lead-ins of inline related links, in the languages of the pages we
 # serve most; a line starting with one and shorter than READ_ALSO_MAX_CHARS is a link
@@ -117,10 +126,17 @@ TEASER_MIN_CHARS = 30
 _BARE_VALUE = re.compile(r"^\S+://\S+$")
 
 
-def is_noise_line(block: Block, title: str | None = None) -> bool:
-    """True for a block that is page furniture rather than article text."""
+def is_noise_line(block: Block, title: str | None = None, *, in_link_list: bool = True) -> bool:
+    """True for a block that is page furniture rather than article text.
+
+    ``in_link_list=False`` says that the block is an item of a list whose items
+    are mostly not links: an item that is all link is then kept.
+    """
     text = block.text
-    if block.link_density > MAX_LINK_DENSITY:
+    density = block.link_density
+    if density > MAX_LINK_DENSITY and (
+        block.kind not in _LISTED or (density > MAX_LIST_LINK_DENSITY and in_link_list)
+    ):
         return True
     if title and text.casefold() == title.casefold():
         return True  # the headline is the title field, never body
@@ -170,14 +186,29 @@ def article_blocks(found: list[Block], title: str | None = None) -> list[Block]:
     """
     kept: list[Block] = []
     texts: list[str] = []
+    link_lists = _link_lists(found)
     for block in found:
         if block.tag == "h1" and not kept:
             continue
-        if is_noise_line(block, title) or _is_truncated_repeat(block.text, texts):
+        in_link_list = block.list in link_lists or block.kind != "item"
+        if is_noise_line(block, title, in_link_list=in_link_list):
+            continue
+        if _is_truncated_repeat(block.text, texts):
             continue
         kept.append(block)
         texts.append(block.text)
     return kept
+
+
+def _link_lists(found: list[Block]) -> set[int]:
+    """The lists at least half of whose items are all link (see MAX_LIST_LINK_DENSITY)."""
+    items: dict[int, list[int]] = {}
+    for block in found:
+        if block.kind == "item":
+            counts = items.setdefault(block.list, [0, 0])
+            counts[0] += 1
+            counts[1] += block.link_density > MAX_LIST_LINK_DENSITY
+    return {number for number, (total, links) in items.items() if links * 2 >= total}
 
 
 def paragraphs(found: list[Block], title: str | None = None) -> list[str]:

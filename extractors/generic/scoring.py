@@ -10,6 +10,7 @@ elements, rather than re-scanning the tree for each candidate.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 
 import lxml.etree
 
@@ -52,11 +53,15 @@ _TAG_PRIOR = {
 
 # Elements that vote as paragraphs. A <div> votes only when it has no block children
 # (the many sites that write paragraphs as divs).
-_VOTERS = ("p", "pre", "td", "div", "section", "blockquote")
+_VOTERS = ("p", "pre", "td", "div", "section", "blockquote", "li")
+_CONTAINERS = frozenset({"div", "section", "blockquote"})
 _BLOCKS = frozenset(
     "address article aside blockquote div dl fieldset figure footer form h1 h2 h3 h4 h5 h6 "
     "header hr li main nav ol p pre section table ul".split()
 )
+
+# A list item with more of its text in links is navigation or a teaser, no paragraph.
+LIST_ITEM_MAX_LINK_DENSITY = 0.5
 
 # The share of a sibling's best score a sibling needs to join the article
 # (Readability uses 0.2); and the absolute minimum, for pages with weak scores.
@@ -124,18 +129,58 @@ def _class_weight(el: Element) -> int:
     return weight
 
 
-def _voters(root: Element) -> Iterable[tuple[Element, str]]:
+def _voters(root: Element) -> Iterable[tuple[Element, str, bool]]:
+    """(element, text, whether the text is the element's own) for each paragraph.
+
+    A ``<p>`` (or a ``<div>`` without blocks inside) is a paragraph. A ``<div>``
+    with blocks inside can hold paragraphs of its own too: text between its
+    children, cut by ``<br>`` ("Text.<br><br>More text.<div class=ad></div>Text"),
+    which votes for the ``<div>`` itself (Readability.js wraps such runs in ``<p>``).
+    """
     for el in root.iter(_VOTERS):
-        if el.tag in ("div", "section", "blockquote") and any(
-            isinstance(child.tag, str) and child.tag in _BLOCKS for child in el
-        ):
+        if el.tag in _CONTAINERS:
+            runs = _own_runs(el)
+            if runs is not None:
+                for run in runs:
+                    yield el, run, True
+                continue
+        elif el.tag == "li":
+            # A list item is a paragraph when it holds no block and is not a link:
+            # articles made of lists vote, menus and teaser lists do not.
+            if any(child.tag in _BLOCKS for child in el):
+                continue
+            text = text_of(el)
+            if len(text) >= MIN_VOTING_CHARS and link_density(el) < LIST_ITEM_MAX_LINK_DENSITY:
+                yield el, text, False
             continue
-        yield el, text_of(el)
+        yield el, text_of(el), False
+
+
+def _own_runs(el: Element) -> list[str] | None:
+    """The runs of text directly in ``el`` between its block children and ``<br>``s;
+    None when it has no block child (it is one paragraph). Text inside inline
+    children is left out: it cannot hold a block, and the count is close enough."""
+    runs: list[str] = []
+    current = [el.text or ""]
+    blocks = False
+    for child in el:
+        tag = child.tag
+        if tag in _BLOCKS or tag == "br":
+            blocks = blocks or tag != "br"
+            runs.append("".join(current))
+            current = []
+        tail = child.tail
+        if tail:
+            current.append(tail)
+    if not blocks:
+        return None
+    runs.append("".join(current))
+    return [run for run in runs if len(run) >= MIN_VOTING_CHARS]
 
 
 def _vote(root: Element) -> dict[Element, float]:
     scores: dict[Element, float] = {}
-    for count, (el, text) in enumerate(_voters(root)):
+    for count, (el, text, own) in enumerate(_voters(root)):
         if count % CHECK_EVERY == 0:
             checkpoint("scoring")
         length = len(text.strip())
@@ -143,7 +188,7 @@ def _vote(root: Element) -> dict[Element, float]:
             continue
         points = 1 + _commas(text) + min(length // 100, MAX_LENGTH_POINTS)
         share = 1.0
-        for ancestor in el.iterancestors():
+        for ancestor in chain((el,), el.iterancestors()) if own else el.iterancestors():
             if ancestor not in scores:
                 scores[ancestor] = _TAG_PRIOR.get(ancestor.tag, 0) + _class_weight(ancestor)
             scores[ancestor] += points * share
