@@ -55,6 +55,7 @@ _TAG_PRIOR = {
 # (the many sites that write paragraphs as divs).
 _VOTERS = ("p", "pre", "td", "div", "section", "blockquote", "li")
 _CONTAINERS = frozenset({"div", "section", "blockquote"})
+_PARAGRAPHS = frozenset({"p", "div", "section"})
 _BLOCKS = frozenset(
     "address article aside blockquote div dl fieldset figure footer form h1 h2 h3 h4 h5 h6 "
     "header hr li main nav ol p pre section table ul".split()
@@ -311,19 +312,58 @@ def with_siblings(top: Candidate, scores: Scores, root: Element) -> list[Element
     if parent is None or top.element is root:
         return [top.element]
     threshold = max(SIBLING_MIN_SCORE, top.score * SIBLING_SHARE)
-    kept = []
-    for sibling in parent:
-        if not isinstance(sibling.tag, str):
-            continue
-        if sibling is top.element:
-            kept.append(sibling)
-            continue
-        raw = scores.get(sibling, 0.0)
-        if (raw >= threshold and raw * (1 - link_density(sibling)) >= threshold) or _is_prose(
-            sibling
-        ):
-            kept.append(sibling)
-    return kept
+    styles = _paragraph_styles(top.element)
+    return [
+        sibling
+        for sibling in parent
+        if sibling is top.element
+        or (isinstance(sibling.tag, str) and _continues(sibling, top, scores, threshold, styles))
+    ]
+
+
+def _continues(
+    sibling: Element, top: Candidate, scores: Scores, threshold: float, styles: set[str]
+) -> bool:
+    """Whether a sibling of the top candidate is more of the article: it scores well
+    enough; or it is a paragraph of prose; or it is written like the top's own
+    paragraphs (a class of theirs: the story's first paragraphs left outside the
+    container of the others); or it has the top's tag and class (the story cut into
+    sections, whose paragraphs sit too deep to give it a score); the last two
+    holding text rather than links."""
+    raw = scores.get(sibling, 0.0)
+    if raw >= threshold and raw * (1 - link_density(sibling)) >= threshold:
+        return True
+    if _is_prose(sibling):
+        return True
+    if not (_same_kind(sibling, top.element) or _styled_as(sibling, styles)):
+        return False
+    length = text_length(sibling)
+    return (
+        length >= SIBLING_PARAGRAPH_CHARS
+        and link_density(sibling, length) < SIBLING_MAX_LINK_DENSITY
+    )
+
+
+def _paragraph_styles(el: Element) -> set[str]:
+    """The class words of the children of ``el`` that are paragraphs (no block inside)."""
+    styles: set[str] = set()
+    for child in el:
+        cls = child.get("class")
+        if cls and child.tag in _PARAGRAPHS and not any(c.tag in _BLOCKS for c in child):
+            styles.update(cls.split())
+    return styles
+
+
+def _styled_as(el: Element, styles: set[str]) -> bool:
+    """Whether ``el``, or the one element it wraps, has a class word among ``styles``."""
+    while styles:
+        cls = el.get("class")
+        if cls and not styles.isdisjoint(cls.split()):
+            return True
+        if len(el) != 1 or (el.text and el.text.strip()):
+            return False
+        el = el[0]
+    return False
 
 
 def _is_prose(el: Element) -> bool:
