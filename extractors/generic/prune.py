@@ -104,11 +104,29 @@ def _is_furniture(el: Element) -> bool:
     cls = el.get("class") if "class" in present else None
     if cls and not _HIDDEN_CLASSES.isdisjoint(cls.split()):
         return True
-    names = class_and_id(cls, el.get("id") if "id" in present else None)
+    ident = el.get("id") if "id" in present else None
+    names = class_and_id(cls, ident)
     if not names:
         return False
     boilerplate, positive = name_kind(names)
+    if boilerplate and ident and _is_heading_slug(ident, el):
+        # The id is its heading's text ("sharing-with-a-single-developer"), not a role.
+        boilerplate, positive = name_kind(cls) if cls else (False, False)
     return boilerplate and not positive
+
+
+_WORD = re.compile(r"[^\W_]+")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _is_heading_slug(ident: str, el: Element) -> bool:
+    """Whether ``ident`` spells the first words of the heading that opens ``el``
+    (documentation generators and wikis name sections after their headings)."""
+    heading = next((child for child in el if isinstance(child.tag, str)), None)
+    if heading is None or heading.tag not in _HEADINGS:
+        return False
+    words = _WORD.findall(ident.lower())
+    return bool(words) and _WORD.findall(text_of(heading).lower())[: len(words)] == words
 
 
 def prune(tree: Element, props: ItemProps | None = None) -> None:

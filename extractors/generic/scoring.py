@@ -9,6 +9,7 @@ elements, rather than re-scanning the tree for each candidate.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import chain
 
@@ -285,7 +286,14 @@ TWIN_MAX_LEVELS = 3
 
 
 def _same_kind(a: Element, b: Element) -> bool:
-    return a.tag == b.tag and bool(a.get("class")) and a.get("class") == b.get("class")
+    """Same tag and same class, numbers aside ("story-body-1", "story-body-2")."""
+    if a.tag != b.tag:
+        return False
+    first, second = a.get("class"), b.get("class")
+    return bool(first and second) and _DIGITS.sub("", first) == _DIGITS.sub("", second)  # type: ignore[arg-type]
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _common_ancestor(top: Element, others: list[Element], root: Element) -> Element | None:
@@ -313,12 +321,51 @@ def with_siblings(top: Candidate, scores: Scores, root: Element) -> list[Element
         return [top.element]
     threshold = max(SIBLING_MIN_SCORE, top.score * SIBLING_SHARE)
     styles = _paragraph_styles(top.element)
-    return [
+    kept = [
         sibling
         for sibling in parent
         if sibling is top.element
         or (isinstance(sibling.tag, str) and _continues(sibling, top, scores, threshold, styles))
     ]
+    return _with_sections(top.element, kept, root)
+
+
+# How far above the chosen container sections of the same story are looked for.
+SECTION_LEVELS = 3
+
+
+def _with_sections(top: Element, kept: list[Element], root: Element) -> list[Element]:
+    """``kept`` with the sections of the story around it: further up, siblings of an
+    ancestor with the ancestor's tag and class (numbers aside) and text rather than
+    links (the story cut into steps or sections, each wrapped: div.step > div.content
+    > p, or div.story-body-supplemental > div.story-body-1, -2). An ``<article>`` is
+    one story and a section with an ``<h1>`` another one's: neither joins."""
+    ancestor = top
+    for _ in range(SECTION_LEVELS):
+        parent = ancestor.getparent()
+        if parent is None or ancestor is root or ancestor.tag == "article" or parent is root:
+            break
+        ancestor, grandparent = parent, parent.getparent()
+        if grandparent is None:
+            break
+        preceding: list[Element] = []
+        following: list[Element] = []
+        for uncle in grandparent:
+            if uncle is ancestor:
+                preceding, following = following, preceding  # what came so far preceded
+            elif _is_section_of(uncle, ancestor):
+                following.append(uncle)
+        kept = preceding + kept + following
+    return kept
+
+
+def _is_section_of(el: Element, story: Element) -> bool:
+    return (
+        el.tag != "article"
+        and _same_kind(el, story)
+        and next(el.iter("h1"), None) is None
+        and _is_text(el)
+    )
 
 
 def _continues(
@@ -335,12 +382,14 @@ def _continues(
         return True
     if _is_prose(sibling):
         return True
-    if not (_same_kind(sibling, top.element) or _styled_as(sibling, styles)):
-        return False
-    length = text_length(sibling)
+    return (_same_kind(sibling, top.element) or _styled_as(sibling, styles)) and _is_text(sibling)
+
+
+def _is_text(el: Element) -> bool:
+    """Enough text to be a paragraph, little of it in links."""
+    length = text_length(el)
     return (
-        length >= SIBLING_PARAGRAPH_CHARS
-        and link_density(sibling, length) < SIBLING_MAX_LINK_DENSITY
+        length >= SIBLING_PARAGRAPH_CHARS and link_density(el, length) < SIBLING_MAX_LINK_DENSITY
     )
 
 
