@@ -42,8 +42,30 @@ def generic_paragraphs(
     if top is not None:
         found = blocks(with_siblings(top, scores, root))
     result = paragraphs(found, title)
+    if top is not None and sum(map(len, result)) < SHORT_BODY_CHARS:
+        frame = _frame(top.element, root)
+        if frame is not None:
+            wider = paragraphs(blocks([frame]), title)
+            if sum(map(len, wider)) > sum(map(len, result)):
+                result = wider
     if not fallback or sum(len(p) for p in result) >= MIN_BODY_CHARS:
         return result
     checkpoint("the readability-lxml fallback")
     second = readability_paragraphs(root, title)
     return second if sum(map(len, second)) > sum(map(len, result)) else result
+
+
+# A body shorter than this may be one card of a page made of cards (a product
+# page, a how-to in steps): the page's <main> or <article> around it is read whole.
+SHORT_BODY_CHARS = 500
+_FRAMES = frozenset({"main", "article"})
+
+
+def _frame(el: Element, root: Element) -> Element | None:
+    """The nearest ``<main>`` or ``<article>`` around ``el`` (or ``el`` itself)."""
+    for ancestor in (el, *el.iterancestors()):
+        if ancestor is root:
+            return None
+        if ancestor.tag in _FRAMES or ancestor.get("role") == "main":
+            return ancestor
+    return None
