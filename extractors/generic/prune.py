@@ -139,13 +139,21 @@ def prune(tree: Element, props: ItemProps | None = None) -> None:
     bodies = (itemprops(tree) if props is None else props).get("articleBody", [])
     frame = _Frame(root, {a for body_el in bodies for a in body_el.iterancestors()})
     pending = [root]
+    kept: list[Element] = []
     while pending:
         checkpoint("pruning")
         for el in _furniture(pending.pop()):
             if frame.holds_article(el):
                 pending.append(el)  # the frame stays; the furniture inside it goes
+                kept.append(el)
             else:
                 drop(el)
+    # A furniture element kept for its share of the text, that had that text in
+    # furniture of its own (a comment section holding comments), is furniture
+    # after all: what is left in it is its heading ("15 comments").
+    for el in reversed(kept):
+        if el not in frame.protected and frame.emptied(el):
+            drop(el)
 
 
 def _furniture(root: Element) -> list[Element]:
@@ -172,6 +180,10 @@ class _Frame:
         self.protected = protected
         self.text = number(_TEXT_LENGTH, root)
         self._paragraphs = -1.0
+
+    def emptied(self, el: Element) -> bool:
+        """Whether ``el`` holds too little text to be the frame (after pruning)."""
+        return len(text_of(el)) < _MIN_FRAME_SHARE * self.text
 
     def holds_article(self, el: Element) -> bool:
         if el in self.protected:

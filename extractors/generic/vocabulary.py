@@ -19,9 +19,12 @@ __all__ = ["BOILERPLATE", "MAX_NAMES_CHARS", "POSITIVE", "class_and_id", "class_
 # regex engine skip to the possible first letters.
 BOILERPLATE = re.compile(
     r"(?<![^\s_-])(?:"
-    r"related|relacionad[oa]s?|verwandt|gerelateerd|connexes?"  # related-article blocks
+    r"related\w*|relacionad[oa]s?|verwandt|gerelateerd|connexes?"  # related-article blocks
     r"|share|sharing|sharer|social|socials|sociales|addthis|sharethis"  # share bars
-    r"|comments?|disqus|respond|reactions?"  # comment sections
+    # comment sections, compounds too ("commentlist", "usercomments"; not "commentary")
+    r"|comments?|comment(?!ar|at)\w+|\w+comments?|disqus|respond|reactions?|replies"
+    r"|reacties?|kommentare?|kommentarer|commentaires?|coment[aá]rios?|commenti|komentarze?"
+    r"|комментарии|تعليقات|评论|留言"
     r"|newsletter|subscribe|subscription|signup|register|login|account"  # sign-up boxes
     r"|ads?|advert\w*|adsense|dfp|banner|sponsor\w*|promo\w*|outbrain|taboola|partner"  # ads
     r"|recommend\w*|popular|most-read|mostread|trending|top-stories|more-stories"  # teaser lists
