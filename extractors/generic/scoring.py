@@ -152,8 +152,12 @@ def _voters(root: Element) -> Iterable[tuple[Element, str, bool]]:
             if any(child.tag in _BLOCKS for child in el):
                 continue
             text = text_of(el)
-            if len(text) >= MIN_VOTING_CHARS and link_density(el) < LIST_ITEM_MAX_LINK_DENSITY:
-                yield el, text, False
+            if len(text) >= MIN_VOTING_CHARS:
+                # The links' raw text against the item's: an XPath per item costs
+                # more than the item's few links read one by one.
+                linked = sum(len(text_of(a)) for a in el.iter("a"))
+                if linked < LIST_ITEM_MAX_LINK_DENSITY * len(text):
+                    yield el, text, False
             continue
         yield el, text_of(el), False
 
@@ -182,6 +186,7 @@ def _own_runs(el: Element) -> list[str] | None:
 
 def _vote(root: Element) -> dict[Element, float]:
     scores: dict[Element, float] = {}
+    cards: dict[Element, bool] = {}
     for count, (el, text, own) in enumerate(_voters(root)):
         if count % CHECK_EVERY == 0:
             checkpoint("scoring")
@@ -197,10 +202,32 @@ def _vote(root: Element) -> dict[Element, float]:
             share /= 2
             # Parent, grandparent and great-grandparent get votes; an <article> is
             # one story, so its paragraphs never vote for what is around it (a
-            # list of teaser <article>s would otherwise outvote the story).
-            if share < 0.25 or ancestor.tag == "article":
+            # list of teaser <article>s would otherwise outvote the story), and a
+            # teaser card's summary votes for its card alone (see _is_card).
+            if share < 0.25 or ancestor.tag == "article" or _is_card(ancestor, cards):
                 break
     return scores
+
+
+_SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def _is_card(el: Element, cards: dict[Element, bool]) -> bool:
+    """Whether ``el`` is a teaser card: among its children, a heading that is a link
+    to another page ("<h3><a href=...>Other story</a></h3>" above its summary).
+    A list of such cards beside a story is a related list or a feed, however
+    long its summaries; a story's own subheadings are text, not links."""
+    known = cards.get(el)
+    if known is None:
+        known = cards[el] = any(child.tag in _SUBHEADINGS and _is_link_text(child) for child in el)
+    return known
+
+
+def _is_link_text(el: Element) -> bool:
+    """Whether most of the text of ``el`` sits in links to other pages."""
+    text = len(text_of(el).strip())
+    linked = sum(len(text_of(a).strip()) for a in el.iter("a") if (a.get("href") or "#")[0] != "#")
+    return text > 0 and linked * 2 > text
 
 
 Scores = dict[Element, float]
@@ -378,7 +405,10 @@ def _continues(
     sections, whose paragraphs sit too deep to give it a score); the last two
     holding text rather than links."""
     raw = scores.get(sibling, 0.0)
-    if raw >= threshold and raw * (1 - link_density(sibling)) >= threshold:
+    # The score must come from paragraphs, at least half of it: a class word alone
+    # ("story-head" around the headline and byline) is no text.
+    votes = raw - _TAG_PRIOR.get(sibling.tag, 0) - _class_weight(sibling)
+    if votes >= threshold / 2 and raw * (1 - link_density(sibling)) >= threshold:
         return True
     if _is_prose(sibling):
         return True
