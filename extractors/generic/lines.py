@@ -138,24 +138,42 @@ def is_noise_line(block: Block, title: str | None = None, *, in_link_list: bool 
         block.kind not in _LISTED or (density > MAX_LIST_LINK_DENSITY and in_link_list)
     ):
         return True
-    if title and text.casefold() == title.casefold():
+    if title and len(text) == len(title) and text.casefold() == title.casefold():
         return True  # the headline is the title field, never body
+    if len(text) >= READ_ALSO_MAX_CHARS:
+        return False  # every rule below is about short lines
     if _BARE_VALUE.match(text):
         return True
     if len(text) <= RELATED_HEADING_MAX_CHARS and _RELATED_HEADING.match(text):
         return True
     if _LABELS.match(text):
         return True
-    if len(text) < READ_ALSO_MAX_CHARS and _READ_ALSO.match(text):
+    if _READ_ALSO.match(text):
         return True
     if len(text) < CREDIT_MAX_CHARS and _CREDIT.match(text):
         return True
     if len(text) < PUBLISHED_LINE_MAX_CHARS and _PUBLISHED_IN.match(text) and _NUMBER.search(text):
         return True
     words = text.split()
-    if len(words) <= BYLINE_MAX_WORDS and _BYLINE.match(text) and not text.endswith("."):
+    if _BYLINE.match(text) and not text.endswith(".") and _is_byline(text, words):
         return True
     return _is_date_line(text, words)
+
+
+def _is_byline(text: str, words: list[str]) -> bool:
+    """A line opening with "By" (or its translation) is a byline when it is a few
+    words, a date beside them aside: "By Jane Doe", "By Jane Doe, 12 March 2024".
+
+    >>> _is_byline("By Jane Doe, 12 March 2024", "By Jane Doe, 12 March 2024".split())
+    True
+    >>> _is_byline("By the end of the year", "By the end of the year".split())
+    False
+    """
+    if len(words) <= BYLINE_MAX_WORDS:
+        return True
+    if len(text) > DATE_LINE_MAX_CHARS:
+        return False
+    return len(_DATE.sub(" ", text).split()) <= BYLINE_MAX_WORDS
 
 
 def _is_date_line(text: str, words: list[str]) -> bool:
