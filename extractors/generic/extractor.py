@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from extractors.generic.blocks import Block, blocks
 from extractors.generic.fallback import readability_paragraphs
-from extractors.generic.lines import paragraphs
+from extractors.generic.lines import article_blocks
 from extractors.generic.prune import prune
 from extractors.generic.scoring import best_candidate, with_siblings
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, ItemProps
 
-__all__ = ["MIN_BODY_CHARS", "generic_paragraphs"]
+__all__ = ["MIN_BODY_CHARS", "generic_blocks", "generic_paragraphs"]
 
 # A body shorter than this is not an article (a caption, a cookie notice, a
 # teaser); readability-lxml is asked for a second opinion.
@@ -32,27 +32,36 @@ def generic_paragraphs(
     ``fallback=False`` never asks readability-lxml (the benchmark measures what
     the fallback adds so); :func:`extractors.extract` always allows it.
     """
+    result = [block.text for block in generic_blocks(tree, title, props)]
+    if not fallback or sum(len(p) for p in result) >= MIN_BODY_CHARS:
+        return result
+    checkpoint("the readability-lxml fallback")
+    body = tree.find("body")
+    second = readability_paragraphs(body if body is not None else tree, title)
+    return second if sum(map(len, second)) > sum(map(len, result)) else result
+
+
+def generic_blocks(
+    tree: Element, title: str | None, props: ItemProps | None = None
+) -> list[Block]:
+    """The article's blocks, with their structure (:class:`~extractors.generic.blocks.Block`),
+    from a parsed page, without the fallback; ``tree`` is modified."""
     checkpoint("pruning")
     prune(tree, props)
     checkpoint("scoring")
     body = tree.find("body")
     root = body if body is not None else tree
     top, scores = best_candidate(root)
-    found: list[Block] = []
-    if top is not None:
-        found = blocks(with_siblings(top, scores, root))
-    result = paragraphs(found, title)
-    if top is not None and sum(map(len, result)) < SHORT_BODY_CHARS:
+    if top is None:
+        return []
+    result = article_blocks(blocks(with_siblings(top, scores, root)), title)
+    if sum(len(block.text) for block in result) < SHORT_BODY_CHARS:
         frame = _frame(top.element, root)
         if frame is not None:
-            wider = paragraphs(blocks([frame]), title)
-            if sum(map(len, wider)) > sum(map(len, result)):
+            wider = article_blocks(blocks([frame]), title)
+            if sum(len(b.text) for b in wider) > sum(len(b.text) for b in result):
                 result = wider
-    if not fallback or sum(len(p) for p in result) >= MIN_BODY_CHARS:
-        return result
-    checkpoint("the readability-lxml fallback")
-    second = readability_paragraphs(root, title)
-    return second if sum(map(len, second)) > sum(map(len, result)) else result
+    return result
 
 
 # A body shorter than this may be one card of a page made of cards (a product
