@@ -150,7 +150,7 @@ class _Walk:
                         self._open(el, tag)
                     else:
                         if parts:
-                            self._flush()
+                            self._boundary()
                         stack.append(tag)
                 elif tag == "a":
                     anchors.append(link_weight(el))
@@ -163,7 +163,7 @@ class _Walk:
                         self._close(tag)
                     else:
                         if parts:
-                            self._flush()
+                            self._boundary()
                         stack.pop()
                 elif tag == "a" and anchors:
                     anchors.pop()
@@ -213,6 +213,15 @@ class _Walk:
         elif tag in _KINDS and self.kinds:
             self.kinds.pop()
         self.stack.pop()
+
+    def _boundary(self) -> None:
+        """A block ends: flush what was gathered, unless it is the usual lone run of
+        whitespace between two blocks (a newline and indentation)."""
+        parts = self.parts
+        if len(parts) == 1 and parts[0].isspace():
+            parts.clear()
+        else:
+            self._flush()
 
     def _text(self) -> str:
         """The text gathered since the last boundary, cleaned; the gathering restarts."""

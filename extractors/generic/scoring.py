@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import chain
 
 import lxml.etree
 
@@ -140,24 +139,24 @@ def _voters(root: Element) -> Iterable[tuple[Element, str, bool]]:
     which votes for the ``<div>`` itself (Readability.js wraps such runs in ``<p>``).
     """
     for el in root.iter(_VOTERS):
-        if el.tag in _CONTAINERS:
+        tag = el.tag
+        if tag in _CONTAINERS:
             runs = _own_runs(el)
             if runs is not None:
                 for run in runs:
                     yield el, run, True
                 continue
-        elif el.tag == "li":
+        elif tag == "li":
             # A list item is a paragraph when it holds no block and is not a link:
             # articles made of lists vote, menus and teaser lists do not.
-            if any(child.tag in _BLOCKS for child in el):
-                continue
             text = text_of(el)
-            if len(text) >= MIN_VOTING_CHARS:
-                # The links' raw text against the item's: an XPath per item costs
-                # more than the item's few links read one by one.
-                linked = sum(len(text_of(a)) for a in el.iter("a"))
-                if linked < LIST_ITEM_MAX_LINK_DENSITY * len(text):
-                    yield el, text, False
+            if len(text) < MIN_VOTING_CHARS or any(child.tag in _BLOCKS for child in el):
+                continue
+            # The links' raw text against the item's: an XPath per item costs
+            # more than the item's few links read one by one.
+            linked = sum(len(text_of(a)) for a in el.iter("a"))
+            if linked < LIST_ITEM_MAX_LINK_DENSITY * len(text):
+                yield el, text, False
             continue
         yield el, text_of(el), False
 
@@ -166,20 +165,31 @@ def _own_runs(el: Element) -> list[str] | None:
     """The runs of text directly in ``el`` between its block children and ``<br>``s;
     None when it has no block child (it is one paragraph). Text inside inline
     children is left out: it cannot hold a block, and the count is close enough."""
-    runs: list[str] = []
-    current = [el.text or ""]
     blocks = False
+    text = el.text
+    loose = bool(text) and not text.isspace()  # type: ignore[union-attr]
+    for child in el:
+        if not blocks and child.tag in _BLOCKS:
+            blocks = True
+        if not loose:
+            tail = child.tail
+            loose = bool(tail) and not tail.isspace()  # type: ignore[union-attr]
+        elif blocks:
+            break
+    if not blocks:
+        return None
+    if not loose:
+        return []  # the common case: a container with nothing but blocks in it
+    runs: list[str] = []
+    current = [text or ""]
     for child in el:
         tag = child.tag
         if tag in _BLOCKS or tag == "br":
-            blocks = blocks or tag != "br"
             runs.append("".join(current))
             current = []
         tail = child.tail
         if tail:
             current.append(tail)
-    if not blocks:
-        return None
     runs.append("".join(current))
     return [run for run in runs if len(run) >= MIN_VOTING_CHARS]
 
@@ -194,18 +204,22 @@ def _vote(root: Element) -> dict[Element, float]:
         if length < MIN_VOTING_CHARS:
             continue
         points = 1 + _commas(text) + min(length // 100, MAX_LENGTH_POINTS)
+        ancestor = el if own else el.getparent()
+        # A teaser card's summary votes for its card alone (see _is_card).
+        card = ancestor is not None and _is_card(ancestor, cards)
         share = 1.0
-        for ancestor in chain((el,), el.iterancestors()) if own else el.iterancestors():
-            if ancestor not in scores:
-                scores[ancestor] = _TAG_PRIOR.get(ancestor.tag, 0) + _class_weight(ancestor)
-            scores[ancestor] += points * share
+        while ancestor is not None:
+            score = scores.get(ancestor)
+            if score is None:
+                score = _TAG_PRIOR.get(ancestor.tag, 0) + _class_weight(ancestor)
+            scores[ancestor] = score + points * share
             share /= 2
             # Parent, grandparent and great-grandparent get votes; an <article> is
             # one story, so its paragraphs never vote for what is around it (a
-            # list of teaser <article>s would otherwise outvote the story), and a
-            # teaser card's summary votes for its card alone (see _is_card).
-            if share < 0.25 or ancestor.tag == "article" or _is_card(ancestor, cards):
+            # list of teaser <article>s would otherwise outvote the story).
+            if card or share < 0.25 or ancestor.tag == "article":
                 break
+            ancestor = ancestor.getparent()
     return scores
 
 
