@@ -40,8 +40,7 @@ from cssselect import SelectorError
 from lxml.cssselect import CSSSelector
 
 from extractors.exceptions import SiteExtractorError, UseGeneric
-from extractors.generic.blocks import blocks
-from extractors.generic.lines import paragraphs
+from extractors.generic.blocks import blocks, paragraphs
 from extractors.page.tree import Element, drop, text_of
 from extractors.text import clean
 

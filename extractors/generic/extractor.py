@@ -2,18 +2,19 @@
 
 Pipeline: prune page furniture (:mod:`~extractors.generic.prune`), score
 containers and pick the article (:mod:`~extractors.generic.scoring`), cut it
-into paragraphs and drop the non-article lines (:mod:`~extractors.generic.blocks`).
+into blocks (:mod:`~extractors.generic.walk`) and drop those that are not article
+text (:mod:`~extractors.generic.blocks`).
 When our scorer finds nothing worth calling an article, readability-lxml gets
 the page as a second opinion (:mod:`~extractors.generic.fallback`).
 """
 
 from __future__ import annotations
 
-from extractors.generic.blocks import Block, blocks
+from extractors.generic.blocks import Block, article_blocks, blocks
 from extractors.generic.fallback import readability_paragraphs
-from extractors.generic.lines import article_blocks
 from extractors.generic.prune import prune
-from extractors.generic.scoring import best_candidate, with_siblings
+from extractors.generic.scoring import best_candidate
+from extractors.generic.siblings import with_siblings
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, ItemProps
 

@@ -13,8 +13,7 @@ import lxml.etree
 from readability import Document
 from readability.readability import Unparseable
 
-from extractors.generic.blocks import blocks
-from extractors.generic.lines import paragraphs
+from extractors.generic.blocks import blocks, paragraphs
 from extractors.page.tree import Element
 
 __all__ = ["readability_paragraphs"]

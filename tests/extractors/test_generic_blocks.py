@@ -1,75 +1,93 @@
-"""Blocks and their structure: extractors/generic/blocks.py."""
+"""Noise-line rules: extractors/generic/blocks.py."""
 
 from __future__ import annotations
 
-import lxml.etree
+import pytest
 
-from extractors.generic.blocks import Block, Cell, blocks
-
-
-def cut(html: str) -> list[Block]:
-    return blocks([lxml.etree.fromstring(html, lxml.etree.HTMLParser()).find("body")])
+from extractors.generic.blocks import Block, article_blocks, is_noise_line
 
 
-def test_each_block_keeps_its_kind() -> None:
-    found = cut(
-        "<h2>Results</h2><p>The count is in.</p><blockquote><p>We won.</p></blockquote>"
-        "<pre>x = 1</pre><h4><a href='#results'>Details</a></h4>"
-    )
-    assert [(b.kind, b.level, b.text) for b in found] == [
-        ("heading", 2, "Results"),
-        ("paragraph", 0, "The count is in."),
-        ("quote", 0, "We won."),
-        ("pre", 0, "x = 1"),
-        ("heading", 4, "Details"),
+def line(text: str, link_chars: int = 0) -> Block:
+    return Block(text, link_chars, "p")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lees ook: Antony Blinken ontmoet prins van Abu Dhabi in Marokko",
+        "Lire aussi: L'initiative marocaine d'autonomie (Blinken)",
+        "Lesen Sie auch: Marokko und Spanien einigen sich",
+        "Read more: The coalition meets in Marrakech",
+        "Lea también: Albares viaja a Marruecos",
+        "اقرأ أيضا: بوريطة يستقبل بلينكن",
+        "Czytaj też: Koalicja przeciwko ISIS",
+        "21 april 2022 - 17:40 - Marokko",
+        "السبت 23 أبريل 2022 على الساعة 00:05",
+        "Advertisement",
+        "عاجل",
+        "Photo: Reuters/John Smith",
+        "By Jane Doe",
+        "Publié dans Maroc Diplomatique le 20 - 04 - 2022",
+        "Published on 21 April 2022, 17:40",
+    ],
+)
+def test_noise_lines(text: str) -> None:
+    assert is_noise_line(line(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Par ailleurs, le ministre a annoncé la tenue de la réunion le 11 mai 2022 à Marrakech.",
+        "De in 2014 opgerichte coalitie heeft als missie de terroristische beweging te stoppen.",
+        "La coalition s'accorde sur plusieurs domaines de tâches",
+        "Vertreter aller 60 Koalitionsmitglieder werden erwartet.",
+    ],
+)
+def test_article_lines_are_kept(text: str) -> None:
+    assert not is_noise_line(line(text))
+
+
+def test_link_dominated_line_is_noise() -> None:
+    text = "Cliquez ici pour lire l'article depuis sa source."
+    assert is_noise_line(line(text, link_chars=len(text)))
+
+
+def test_title_repeated_in_the_body_is_noise() -> None:
+    assert is_noise_line(line("Blinken in Rabat"), title="Blinken in Rabat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GDP growth 2023: 1.2%",
+        "Inflation 2023: 3.4%",
+        "Outlook for 2025-26",
+        "2019 | 1,204 | 3.1 %",
+        "Unemployment fell to 5.1% in 2024",
+    ],
+)
+def test_short_lines_with_numbers_but_no_date_are_kept(text: str) -> None:
+    assert not is_noise_line(line(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["20 - 04 - 2022", "2022-04-20 10:30", "April 21, 2022 | 4:10pm", "Mis à jour le 3 mai 2023"],
+)
+def test_date_stamps_are_noise(text: str) -> None:
+    assert is_noise_line(line(text))
+
+
+def test_an_h1_heads_the_body_only_below_article_text() -> None:
+    found = [
+        Block("A headline worded unlike the title", 0, "h1", "heading", 1),
+        Block("The first paragraph of the story.", 0, "p"),
+        Block("A section marked as h1", 0, "h1", "heading", 1),
+        Block("More of the story.", 0, "p"),
     ]
-
-
-def test_list_items_keep_their_list_and_depth() -> None:
-    found = cut(
-        "<ol><li>First<ul><li>first a</li><li><p>first b</p></li></ul></li><li>Second</li></ol>"
-    )
-    assert [(b.kind, b.level, b.ordered, b.text) for b in found] == [
-        ("item", 1, True, "First"),
-        ("item", 2, False, "first a"),
-        ("item", 2, False, "first b"),
-        ("item", 1, True, "Second"),
-    ]
-
-
-def test_a_table_row_is_one_block_with_its_cells() -> None:
-    found = cut(
-        "<table><tr><th>Year</th><th></th><th>GDP growth</th></tr>"
-        "<tr><td>2023</td><td></td><td>1.2<br>%</td></tr></table>"
-    )
-    assert [b.text for b in found] == ["Year | GDP growth", "2023 | 1.2 %"]
-    assert found[0].kind == "row"
-    assert found[0].cells == (Cell("Year", True), Cell("", True), Cell("GDP growth", True))
-    assert found[1].cells == (Cell("2023"), Cell(""), Cell("1.2 %"))
-
-
-def test_a_layout_table_is_cut_into_its_paragraphs() -> None:
-    found = cut("<table><tr><td><p>One paragraph.</p><p>Another one.</p></td></tr></table>")
-    assert [(b.kind, b.text) for b in found] == [
-        ("paragraph", "One paragraph."),
-        ("paragraph", "Another one."),
-    ]
-
-
-def test_link_text_is_weighed_by_where_the_link_goes() -> None:
-    found = cut(
-        "<p><a href='https://other.test/'>elsewhere</a></p>"
-        "<p><a href='#section-2'>in the page</a></p>"
-        "<p><a href='javascript:print()'>Print</a></p>"
-        "<p><a name='x'>named</a></p>"
-    )
-    assert [round(b.link_density, 2) for b in found] == [1.0, 0.3, 1.0, 0.0]
-
-
-def test_a_script_link_around_paragraphs_is_a_container() -> None:
-    found = cut("<a href='javascript:'><p>abc</p><p>def</p>ghi</a>")
-    assert [(b.text, b.link_density) for b in found] == [
-        ("abc", 0.0),
-        ("def", 0.0),
-        ("ghi", 0.0),
+    assert [b.text for b in article_blocks(found, "The title")] == [
+        "The first paragraph of the story.",
+        "A section marked as h1",
+        "More of the story.",
     ]
