@@ -12,7 +12,7 @@ import re
 
 import lxml.etree
 
-from extractors.generic.vocabulary import class_and_id, name_kind
+from extractors.generic.vocabulary import element_kind
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, ItemProps, drop, itemprops, number, text_of
 
@@ -107,13 +107,12 @@ def _is_furniture(el: Element) -> bool:
     if cls and not _HIDDEN_CLASSES.isdisjoint(cls.split()):
         return True
     ident = el.get("id") if "id" in present else None
-    names = class_and_id(cls, ident)
-    if not names:
+    if not (cls or ident):
         return False
-    boilerplate, positive = name_kind(names)
+    boilerplate, positive = element_kind(cls, ident)
     if boilerplate and ident and _is_heading_slug(ident, el):
         # The id is its heading's text ("sharing-with-a-single-developer"), not a role.
-        boilerplate, positive = name_kind(cls) if cls else (False, False)
+        boilerplate, positive = element_kind(cls, None)
     return boilerplate and not positive
 
 

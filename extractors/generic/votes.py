@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extractors.generic.vocabulary import class_id, name_kind
+from extractors.generic.vocabulary import element_kind
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, text_of
 
@@ -77,11 +77,11 @@ def prior(el: Element) -> int:
 
 
 def _class_weight(el: Element) -> int:
-    names = class_id(el)
-    if not names:
+    cls, ident = el.get("class"), el.get("id")
+    if not (cls or ident):
         return 0
     weight = 0
-    boilerplate, positive = name_kind(names)
+    boilerplate, positive = element_kind(cls, ident)
     if positive:
         weight += CLASS_WEIGHT
     if boilerplate:
