@@ -143,10 +143,10 @@ def is_noise_line(block: Block, title: str | None = None, *, in_link_list: bool 
         return True
     if title and len(text) == len(title) and text.casefold() == title.casefold():
         return True  # the headline is the title field, never body
-    if len(text) >= READ_ALSO_MAX_CHARS:
-        return False  # every rule below is about short lines
     if _BARE_VALUE.match(text):
         return True
+    if len(text) >= READ_ALSO_MAX_CHARS:
+        return False  # every rule below is about short lines
     if len(text) <= RELATED_HEADING_MAX_CHARS and _RELATED_HEADING.match(text):
         return True
     if _LABELS.match(text):

@@ -18,7 +18,7 @@ import lxml.etree
 from extractors.page.tree import Element
 from extractors.text import clean
 
-__all__ = ["Block", "Cell", "Kind", "blocks"]
+__all__ = ["CELL_SEPARATOR", "Block", "Cell", "Kind", "blocks", "link_weight"]
 
 Kind = Literal["paragraph", "heading", "item", "row", "quote", "pre"]
 """What a block was on the page: a paragraph (also a ``div`` of text, a caption, a
