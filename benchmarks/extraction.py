@@ -127,8 +127,7 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--no-fallback",
         action="store_true",
-        help=f"add the row {NO_FALLBACK}: ours without the readability-lxml fallback "
-        "(needs extractors support: skipped with a note until extract() has fallback=)",
+        help=f"add the row {NO_FALLBACK}: ours without the readability-lxml fallback",
     )
     parser.add_argument(
         "--repeat",

@@ -34,10 +34,9 @@ OURS = "ours"
 NO_FALLBACK = "ours-no-fallback"
 """Ours without the readability-lxml fallback: a row only on request (``--no-fallback``).
 
-It needs support in ``extractors/`` that does not exist yet: a ``fallback``
-keyword of :func:`extractors.extract` (the name this benchmark proposes; issue
-12, Deliver 4). Until ``extract()`` has one, the row is skipped with that
-reason: the benchmark does not patch the extractor's internals to fake it."""
+``extract()`` has no option for it (its keywords are for users); the row calls
+the generic extractor's own entry point with ``fallback=False``, after the
+same page loading and the metadata title that ``extract()`` gives it."""
 
 TOOLS = (OURS, "trafilatura", "trafilatura-fast", "readability")
 """The tools measured by default, in the order rows are printed."""
@@ -174,19 +173,34 @@ def _load_ours() -> Extract:
 
 
 def _load_ours_no_fallback() -> Extract:
-    """Ours without the readability-lxml fallback, once ``extract()`` can be asked so."""
+    """Ours without the readability-lxml fallback, as ``extract(generic=True)`` runs it.
+
+    The same steps as :func:`extractors.extract` on the generic path: load the
+    page, read its metadata (the title is the headline the body must not
+    repeat), take the generic paragraphs, join them; with ``fallback=False``.
+    Language detection and date parsing are skipped: they do not touch the body.
+    """
     try:
-        from extractors import extract  # noqa: PLC0415  # each subprocess imports one tool
+        # Each subprocess imports one tool.
+        from extractors import UnreadablePage, load_page  # noqa: PLC0415
+        from extractors.generic import generic_paragraphs  # noqa: PLC0415
+        from extractors.metadata import read_metadata  # noqa: PLC0415
+        from extractors.page.tree import itemprops  # noqa: PLC0415
+        from extractors.text import join_paragraphs  # noqa: PLC0415
     except ImportError as exc:
-        raise ToolUnavailableError(f"extractors.extract is not importable yet ({exc})") from exc
-    if "fallback" not in inspect.signature(extract).parameters:
-        raise ToolUnavailableError(
-            "needs extractors support: extract() has no fallback= keyword yet "
-            "(issue 12, Deliver 4); the row is measured once it has one"
-        )
+        raise ToolUnavailableError(f"extractors is not importable ({exc})") from exc
+    if "fallback" not in inspect.signature(generic_paragraphs).parameters:
+        raise ToolUnavailableError("generic_paragraphs() has no fallback= keyword")
 
     def run(raw: bytes, url: str) -> str:
-        return str(extract(raw, url, generic=True, fallback=False).body)  # type: ignore[call-arg]
+        try:
+            page = load_page(raw, url)
+        except UnreadablePage:
+            return ""
+        props = itemprops(page.tree) if page.has_microdata else {}
+        title = read_metadata(page.tree, page.url, props).title
+        body = generic_paragraphs(page.tree, title, props, fallback=False)
+        return join_paragraphs([p for p in body if p.strip()])
 
     return run
 

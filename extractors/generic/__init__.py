@@ -3,8 +3,13 @@
 - :mod:`~extractors.generic.vocabulary`: class and id words of page furniture
   and of article containers, shared by pruning and scoring;
 - :mod:`~extractors.generic.prune`: remove what is never article text;
+- :mod:`~extractors.generic.votes`: paragraphs vote for the containers around them;
 - :mod:`~extractors.generic.scoring`: find the element that holds the article;
-- :mod:`~extractors.generic.blocks`: cut it into paragraphs, drop non-article lines;
+- :mod:`~extractors.generic.siblings`: the containers around it that are more of
+  the story (sections, a first paragraph left outside);
+- :mod:`~extractors.generic.walk`: cut it into blocks (paragraphs, headings, list
+  items, table rows...), each with its structure;
+- :mod:`~extractors.generic.blocks`: drop the blocks that are not article text;
 - :mod:`~extractors.generic.fallback`: readability-lxml's second opinion;
 - :mod:`~extractors.generic.extractor`: the three passes in order.
 
@@ -12,6 +17,6 @@ May import :mod:`extractors.page`, :mod:`extractors.text` and
 :mod:`extractors.limits`; never the metadata readers, the site extractors or the API.
 """
 
-from extractors.generic.extractor import MIN_BODY_CHARS, generic_paragraphs
+from extractors.generic.extractor import MIN_BODY_CHARS, generic_blocks, generic_paragraphs
 
-__all__ = ["MIN_BODY_CHARS", "generic_paragraphs"]
+__all__ = ["MIN_BODY_CHARS", "generic_blocks", "generic_paragraphs"]

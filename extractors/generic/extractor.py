@@ -2,21 +2,23 @@
 
 Pipeline: prune page furniture (:mod:`~extractors.generic.prune`), score
 containers and pick the article (:mod:`~extractors.generic.scoring`), cut it
-into paragraphs and drop the non-article lines (:mod:`~extractors.generic.blocks`).
+into blocks (:mod:`~extractors.generic.walk`) and drop those that are not article
+text (:mod:`~extractors.generic.blocks`).
 When our scorer finds nothing worth calling an article, readability-lxml gets
 the page as a second opinion (:mod:`~extractors.generic.fallback`).
 """
 
 from __future__ import annotations
 
-from extractors.generic.blocks import Block, blocks, paragraphs
+from extractors.generic.blocks import Block, article_blocks, blocks
 from extractors.generic.fallback import readability_paragraphs
 from extractors.generic.prune import prune
-from extractors.generic.scoring import best_candidate, with_siblings
+from extractors.generic.scoring import best_candidate
+from extractors.generic.siblings import with_siblings
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, ItemProps
 
-__all__ = ["MIN_BODY_CHARS", "generic_paragraphs"]
+__all__ = ["MIN_BODY_CHARS", "generic_blocks", "generic_paragraphs"]
 
 # A body shorter than this is not an article (a caption, a cookie notice, a
 # teaser); readability-lxml is asked for a second opinion.
@@ -24,21 +26,56 @@ MIN_BODY_CHARS = 200
 
 
 def generic_paragraphs(
-    tree: Element, title: str | None, props: ItemProps | None = None
+    tree: Element, title: str | None, props: ItemProps | None = None, *, fallback: bool = True
 ) -> list[str]:
-    """The article's paragraphs from a parsed page; ``tree`` is modified."""
+    """The article's paragraphs from a parsed page; ``tree`` is modified.
+
+    ``fallback=False`` never asks readability-lxml (the benchmark measures what
+    the fallback adds so); :func:`extractors.extract` always allows it.
+    """
+    result = [block.text for block in generic_blocks(tree, title, props)]
+    if not fallback or sum(len(p) for p in result) >= MIN_BODY_CHARS:
+        return result
+    checkpoint("the readability-lxml fallback")
+    body = tree.find("body")
+    second = readability_paragraphs(body if body is not None else tree, title)
+    return second if sum(map(len, second)) > sum(map(len, result)) else result
+
+
+def generic_blocks(
+    tree: Element, title: str | None, props: ItemProps | None = None
+) -> list[Block]:
+    """The article's blocks, with their structure (:class:`~extractors.generic.blocks.Block`),
+    from a parsed page, without the fallback; ``tree`` is modified."""
     checkpoint("pruning")
     prune(tree, props)
     checkpoint("scoring")
     body = tree.find("body")
     root = body if body is not None else tree
     top, scores = best_candidate(root)
-    found: list[Block] = []
-    if top is not None:
-        found = blocks(with_siblings(top, scores, root))
-    result = paragraphs(found, title)
-    if sum(len(p) for p in result) >= MIN_BODY_CHARS:
-        return result
-    checkpoint("the readability-lxml fallback")
-    second = readability_paragraphs(root, title)
-    return second if sum(map(len, second)) > sum(map(len, result)) else result
+    if top is None:
+        return []
+    result = article_blocks(blocks(with_siblings(top, scores, root)), title)
+    if sum(len(block.text) for block in result) < SHORT_BODY_CHARS:
+        frame = _frame(top.element, root)
+        if frame is not None:
+            wider = article_blocks(blocks([frame]), title)
+            if sum(len(b.text) for b in wider) > sum(len(b.text) for b in result):
+                result = wider
+    return result
+
+
+# A body shorter than this may be one card of a page made of cards (a product
+# page, a how-to in steps): the page's <main> or <article> around it is read whole.
+SHORT_BODY_CHARS = 500
+_FRAMES = frozenset({"main", "article"})
+
+
+def _frame(el: Element, root: Element) -> Element | None:
+    """The nearest ``<main>`` or ``<article>`` around ``el`` (or ``el`` itself)."""
+    for ancestor in (el, *el.iterancestors()):
+        if ancestor is root:
+            return None
+        if ancestor.tag in _FRAMES or ancestor.get("role") == "main":
+            return ancestor
+    return None

@@ -1,75 +1,23 @@
-"""Find the element that holds the article: a lean, single-pass candidate scorer.
+"""Find the element that holds the article, from the votes of its paragraphs.
 
-The idea is Readability's (arc90, readability-lxml, Readability.js): paragraphs
-vote for their parent and grandparent with a score that grows with their length
-and punctuation; the best-scored container, discounted by its link density, is
-the article. The implementation is our own and does one pass over the paragraph
-elements, rather than re-scanning the tree for each candidate.
+Paragraphs vote for the containers around them (:mod:`~extractors.generic.votes`);
+the best-scored container, discounted by its link density and helped by the
+page's ``<h1>``, is the article, widened when it is one of several chunks or
+rivals of one story. The idea is Readability's (arc90, readability-lxml,
+Readability.js); the implementation is our own and computes the costly link
+density for a few finalists only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
 
 import lxml.etree
 
-from extractors.generic.vocabulary import class_id, name_kind
-from extractors.limits import checkpoint
-from extractors.page.tree import Element, number, text_of
+from extractors.generic.votes import Scores, vote
+from extractors.page.tree import Element, number
 
-__all__ = ["Candidate", "Scores", "best_candidate", "link_density", "text_length", "with_siblings"]
-
-# A paragraph shorter than this casts no vote: menu items, labels, bylines.
-# 25 characters is one short sentence in Latin script and a long one in Chinese.
-MIN_VOTING_CHARS = 25
-
-# Each full 100 characters of a paragraph is worth a point, at most this many:
-# one very long block (a comment dump, a legal notice) cannot outvote an article.
-MAX_LENGTH_POINTS = 3
-
-
-def _commas(text: str) -> int:
-    """Commas in the scripts we meet: Latin, Arabic, CJK full-width and ideographic
-    (four str.count() calls take a sixth of the time of a regex's findall())."""
-    return (
-        text.count(",")
-        + text.count("\N{ARABIC COMMA}")
-        + text.count("\N{FULLWIDTH COMMA}")
-        + text.count("\N{IDEOGRAPHIC COMMA}")
-    )
-
-
-# Class/id weight of a candidate, in points: a container called "article-body"
-# is likelier the article, one called "sidebar" less likely.
-CLASS_WEIGHT = 25
-
-# Tag priors, Readability's: containers start positive, lists and forms negative.
-_TAG_PRIOR = {
-    "article": 8, "main": 5, "div": 5, "section": 3, "td": 3, "blockquote": 3, "pre": 3,
-    "form": -3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "address": -3,
-    "th": -5, "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5,
-}  # fmt: skip
-
-# Elements that vote as paragraphs. A <div> votes only when it has no block children
-# (the many sites that write paragraphs as divs).
-_VOTERS = ("p", "pre", "td", "div", "section", "blockquote")
-_BLOCKS = frozenset(
-    "address article aside blockquote div dl fieldset figure footer form h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section table ul".split()
-)
-
-# The share of a sibling's best score a sibling needs to join the article
-# (Readability uses 0.2); and the absolute minimum, for pages with weak scores.
-SIBLING_SHARE = 0.2
-SIBLING_MIN_SCORE = 10
-# A sibling paragraph joins with this much text and little link text, even unscored.
-SIBLING_PARAGRAPH_CHARS = 80
-SIBLING_MAX_LINK_DENSITY = 0.25
-
-
-# The deadline is checked once per this many voting paragraphs: often enough to
-# stop a flood of elements in time, rarely enough to cost nothing.
-CHECK_EVERY = 256
+__all__ = ["Candidate", "best_candidate", "link_density", "same_kind", "text_length"]
 
 
 class Candidate:
@@ -109,60 +57,10 @@ def link_density(el: Element, length: int | None = None) -> float:
     return min(1.0, linked / total)
 
 
-def _class_weight(el: Element) -> int:
-    names = class_id(el)
-    if not names:
-        return 0
-    weight = 0
-    boilerplate, positive = name_kind(names)
-    if positive:
-        weight += CLASS_WEIGHT
-    if boilerplate:
-        weight -= CLASS_WEIGHT
-    if el.get("itemprop") == "articleBody":
-        weight += CLASS_WEIGHT
-    return weight
-
-
-def _voters(root: Element) -> Iterable[tuple[Element, str]]:
-    for el in root.iter(_VOTERS):
-        if el.tag in ("div", "section", "blockquote") and any(
-            isinstance(child.tag, str) and child.tag in _BLOCKS for child in el
-        ):
-            continue
-        yield el, text_of(el)
-
-
-def _vote(root: Element) -> dict[Element, float]:
-    scores: dict[Element, float] = {}
-    for count, (el, text) in enumerate(_voters(root)):
-        if count % CHECK_EVERY == 0:
-            checkpoint("scoring")
-        length = len(text.strip())
-        if length < MIN_VOTING_CHARS:
-            continue
-        points = 1 + _commas(text) + min(length // 100, MAX_LENGTH_POINTS)
-        share = 1.0
-        for ancestor in el.iterancestors():
-            if ancestor not in scores:
-                scores[ancestor] = _TAG_PRIOR.get(ancestor.tag, 0) + _class_weight(ancestor)
-            scores[ancestor] += points * share
-            share /= 2
-            # Parent, grandparent and great-grandparent get votes; an <article> is
-            # one story, so its paragraphs never vote for what is around it (a
-            # list of teaser <article>s would otherwise outvote the story).
-            if share < 0.25 or ancestor.tag == "article":
-                break
-    return scores
-
-
-Scores = dict[Element, float]
-
-
 def best_candidate(root: Element) -> tuple[Candidate | None, Scores]:
     """The highest-scoring container under ``root`` (None without any paragraph),
     and every container's raw score (before the link-density discount)."""
-    scores = _vote(root)
+    scores = vote(root)
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     headline = next(root.iter("h1"), None)
     finalists: list[Candidate] = []
@@ -207,7 +105,7 @@ def _climb(finalists: list[Candidate], root: Element) -> Candidate:
     twins = [
         c.element
         for c in finalists[1:]
-        if c.score >= TWIN_SHARE * top.score and _same_kind(c.element, top.element)
+        if c.score >= TWIN_SHARE * top.score and same_kind(c.element, top.element)
     ]
     if twins and top.element.tag != "article":
         common = _common_ancestor(top.element, twins, root)
@@ -238,8 +136,15 @@ TWIN_SHARE = 0.5
 TWIN_MAX_LEVELS = 3
 
 
-def _same_kind(a: Element, b: Element) -> bool:
-    return a.tag == b.tag and bool(a.get("class")) and a.get("class") == b.get("class")
+def same_kind(a: Element, b: Element) -> bool:
+    """Same tag and same class, numbers aside ("story-body-1", "story-body-2")."""
+    if a.tag != b.tag:
+        return False
+    first, second = a.get("class"), b.get("class")
+    return bool(first and second) and _DIGITS.sub("", first) == _DIGITS.sub("", second)  # type: ignore[arg-type]
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _common_ancestor(top: Element, others: list[Element], root: Element) -> Element | None:
@@ -253,39 +158,3 @@ def _common_ancestor(top: Element, others: list[Element], root: Element) -> Elem
 
 def _contains(ancestor: Element, el: Element) -> bool:
     return any(a is ancestor for a in el.iterancestors())
-
-
-def with_siblings(top: Candidate, scores: Scores, root: Element) -> list[Element]:
-    """The top candidate plus the siblings that continue the article.
-
-    Articles are often split over sibling containers (text, an inline ad slot,
-    more text); siblings that score well, or that are plain paragraphs of prose,
-    are kept in document order.
-    """
-    parent = top.element.getparent()
-    if parent is None or top.element is root:
-        return [top.element]
-    threshold = max(SIBLING_MIN_SCORE, top.score * SIBLING_SHARE)
-    kept = []
-    for sibling in parent:
-        if not isinstance(sibling.tag, str):
-            continue
-        if sibling is top.element:
-            kept.append(sibling)
-            continue
-        raw = scores.get(sibling, 0.0)
-        if (raw >= threshold and raw * (1 - link_density(sibling)) >= threshold) or _is_prose(
-            sibling
-        ):
-            kept.append(sibling)
-    return kept
-
-
-def _is_prose(el: Element) -> bool:
-    if el.tag != "p":
-        return False
-    length = text_length(el)
-    if length >= SIBLING_PARAGRAPH_CHARS:
-        return link_density(el, length) < SIBLING_MAX_LINK_DENSITY
-    text = text_of(el).strip()
-    return length > 0 and link_density(el, length) == 0 and text.endswith((".", "!", "?", "。"))

@@ -9,9 +9,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.page.tree import Element
-
-__all__ = ["BOILERPLATE", "MAX_NAMES_CHARS", "POSITIVE", "class_and_id", "class_id", "name_kind"]
+__all__ = [
+    "BOILERPLATE",
+    "MAX_NAMES_CHARS",
+    "POSITIVE",
+    "element_kind",
+    "id_kind",
+    "name_kind",
+]
 
 # Class or id words of boilerplate blocks, matched as whole words of the
 # lower-cased class/id string (hyphens and underscores separate words). Each group
@@ -19,9 +24,12 @@ __all__ = ["BOILERPLATE", "MAX_NAMES_CHARS", "POSITIVE", "class_and_id", "class_
 # regex engine skip to the possible first letters.
 BOILERPLATE = re.compile(
     r"(?<![^\s_-])(?:"
-    r"related|relacionad[oa]s?|verwandt|gerelateerd|connexes?"  # related-article blocks
+    r"related\w*|relacionad[oa]s?|verwandt|gerelateerd|connexes?"  # related-article blocks
     r"|share|sharing|sharer|social|socials|sociales|addthis|sharethis"  # share bars
-    r"|comments?|disqus|respond|reactions?"  # comment sections
+    # comment sections, compounds too ("commentlist", "usercomments"; not "commentary")
+    r"|comments?|comment(?!ar|at)\w+|\w+comments?|disqus|respond|reactions?|replies"
+    r"|reacties?|kommentare?|kommentarer|commentaires?|coment[aá]rios?|commenti|komentarze?"
+    r"|комментарии|تعليقات|评论|留言"
     r"|newsletter|subscribe|subscription|signup|register|login|account"  # sign-up boxes
     r"|ads?|advert\w*|adsense|dfp|banner|sponsor\w*|promo\w*|outbrain|taboola|partner"  # ads
     r"|recommend\w*|popular|most-read|mostread|trending|top-stories|more-stories"  # teaser lists
@@ -52,12 +60,25 @@ def name_kind(names: str) -> tuple[bool, bool]:
     """(looks like boilerplate, looks like an article container) for a class/id string.
 
     Cached: a page repeats the same few dozen class strings hundreds of times, and
-    the patterns are long alternations.
+    the patterns are long alternations. An id, unique on its page, is better read
+    with :func:`id_kind`, which does not fill the cache.
 
     >>> name_kind("related-posts"), name_kind("entry-content"), name_kind("hidden-xs")
     ((True, False), (False, True), (False, False))
     """
-    names = names.lower()
+    return id_kind(names)
+
+
+def id_kind(names: str) -> tuple[bool, bool]:
+    """:func:`name_kind` without the cache.
+
+    Both patterns stop at spaces, so a class and an id read apart say what the two
+    read together would.
+
+    >>> id_kind("comments-3")
+    (True, False)
+    """
+    names = names[:MAX_NAMES_CHARS].lower()
     return BOILERPLATE.search(names) is not None, POSITIVE.search(names) is not None
 
 
@@ -67,17 +88,10 @@ def name_kind(names: str) -> tuple[bool, bool]:
 MAX_NAMES_CHARS = 512
 
 
-def class_id(el: Element) -> str:
-    """The class and id of an element as one string ("" when it has neither)."""
-    return class_and_id(el.get("class"), el.get("id"))
-
-
-def class_and_id(cls: str | None, ident: str | None) -> str:
-    """``cls`` and ``ident`` as one string, cut at :data:`MAX_NAMES_CHARS`.
-
-    >>> class_and_id("post entry", "main")
-    'post entry main'
-    """
-    if cls and ident:
-        return f"{cls} {ident}"[:MAX_NAMES_CHARS]
-    return (cls or ident or "")[:MAX_NAMES_CHARS]
+def element_kind(cls: str | None, ident: str | None) -> tuple[bool, bool]:
+    """:func:`name_kind` of a class and an id, the class cached, the id not."""
+    boilerplate, positive = name_kind(cls[:MAX_NAMES_CHARS]) if cls else (False, False)
+    if ident:
+        by_id = id_kind(ident)
+        return boilerplate or by_id[0], positive or by_id[1]
+    return boilerplate, positive

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.generic.blocks import Block, is_noise_line
+from extractors.generic.blocks import Block, article_blocks, is_noise_line
 
 
 def line(text: str, link_chars: int = 0) -> Block:
@@ -55,3 +55,39 @@ def test_link_dominated_line_is_noise() -> None:
 
 def test_title_repeated_in_the_body_is_noise() -> None:
     assert is_noise_line(line("Blinken in Rabat"), title="Blinken in Rabat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GDP growth 2023: 1.2%",
+        "Inflation 2023: 3.4%",
+        "Outlook for 2025-26",
+        "2019 | 1,204 | 3.1 %",
+        "Unemployment fell to 5.1% in 2024",
+    ],
+)
+def test_short_lines_with_numbers_but_no_date_are_kept(text: str) -> None:
+    assert not is_noise_line(line(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["20 - 04 - 2022", "2022-04-20 10:30", "April 21, 2022 | 4:10pm", "Mis à jour le 3 mai 2023"],
+)
+def test_date_stamps_are_noise(text: str) -> None:
+    assert is_noise_line(line(text))
+
+
+def test_an_h1_heads_the_body_only_below_article_text() -> None:
+    found = [
+        Block("A headline worded unlike the title", 0, "h1", "heading", 1),
+        Block("The first paragraph of the story.", 0, "p"),
+        Block("A section marked as h1", 0, "h1", "heading", 1),
+        Block("More of the story.", 0, "p"),
+    ]
+    assert [b.text for b in article_blocks(found, "The title")] == [
+        "The first paragraph of the story.",
+        "A section marked as h1",
+        "More of the story.",
+    ]

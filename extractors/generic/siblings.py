@@ -1,0 +1,141 @@
+"""The containers around the chosen one that are more of the same story.
+
+Articles are split over sibling containers (text, an ad slot, more text), cut
+into sections each wrapped in its own element, or open with a paragraph left
+outside the container of the others; these rules bring them back, in page order.
+"""
+
+from __future__ import annotations
+
+from extractors.generic.scoring import Candidate, link_density, same_kind, text_length
+from extractors.generic.votes import BLOCKS, PARAGRAPHS, Scores, prior
+from extractors.page.tree import Element, text_of
+
+__all__ = ["with_siblings"]
+
+# The share of a sibling's best score a sibling needs to join the article
+# (Readability uses 0.2); and the absolute minimum, for pages with weak scores.
+SIBLING_SHARE = 0.2
+SIBLING_MIN_SCORE = 10
+# A sibling paragraph joins with this much text and little link text, even unscored.
+SIBLING_PARAGRAPH_CHARS = 80
+SIBLING_MAX_LINK_DENSITY = 0.25
+
+
+def with_siblings(top: Candidate, scores: Scores, root: Element) -> list[Element]:
+    """The top candidate plus the siblings that continue the article.
+
+    Articles are often split over sibling containers (text, an inline ad slot,
+    more text); siblings that score well, or that are plain paragraphs of prose,
+    are kept in document order.
+    """
+    parent = top.element.getparent()
+    if parent is None or top.element is root:
+        return [top.element]
+    threshold = max(SIBLING_MIN_SCORE, top.score * SIBLING_SHARE)
+    styles = _paragraph_styles(top.element)
+    kept = [
+        sibling
+        for sibling in parent
+        if sibling is top.element
+        or (isinstance(sibling.tag, str) and _continues(sibling, top, scores, threshold, styles))
+    ]
+    return _with_sections(top.element, kept, root)
+
+
+# How far above the chosen container sections of the same story are looked for.
+SECTION_LEVELS = 3
+
+
+def _with_sections(top: Element, kept: list[Element], root: Element) -> list[Element]:
+    """``kept`` with the sections of the story around it: further up, siblings of an
+    ancestor with the ancestor's tag and class (numbers aside) and text rather than
+    links (the story cut into steps or sections, each wrapped: div.step > div.content
+    > p, or div.story-body-supplemental > div.story-body-1, -2). An ``<article>`` is
+    one story and a section with an ``<h1>`` another one's: neither joins."""
+    ancestor = top
+    for _ in range(SECTION_LEVELS):
+        parent = ancestor.getparent()
+        if parent is None or ancestor is root or ancestor.tag == "article" or parent is root:
+            break
+        ancestor, grandparent = parent, parent.getparent()
+        if grandparent is None:
+            break
+        preceding: list[Element] = []
+        following: list[Element] = []
+        for uncle in grandparent:
+            if uncle is ancestor:
+                preceding, following = following, preceding  # what came so far preceded
+            elif _is_section_of(uncle, ancestor):
+                following.append(uncle)
+        kept = preceding + kept + following
+    return kept
+
+
+def _is_section_of(el: Element, story: Element) -> bool:
+    return (
+        el.tag != "article"
+        and same_kind(el, story)
+        and next(el.iter("h1"), None) is None
+        and _is_text(el)
+    )
+
+
+def _continues(
+    sibling: Element, top: Candidate, scores: Scores, threshold: float, styles: set[str]
+) -> bool:
+    """Whether a sibling of the top candidate is more of the article: it scores well
+    enough; or it is a paragraph of prose; or it is written like the top's own
+    paragraphs (a class of theirs: the story's first paragraphs left outside the
+    container of the others); or it has the top's tag and class (the story cut into
+    sections, whose paragraphs sit too deep to give it a score); the last two
+    holding text rather than links."""
+    raw = scores.get(sibling, 0.0)
+    # The score must come from paragraphs, at least half of it: a class word alone
+    # ("story-head" around the headline and byline) is no text.
+    votes = raw - prior(sibling)
+    if votes >= threshold / 2 and raw * (1 - link_density(sibling)) >= threshold:
+        return True
+    if _is_prose(sibling):
+        return True
+    return (same_kind(sibling, top.element) or _styled_as(sibling, styles)) and _is_text(sibling)
+
+
+def _is_text(el: Element) -> bool:
+    """Enough text to be a paragraph, little of it in links."""
+    length = text_length(el)
+    return (
+        length >= SIBLING_PARAGRAPH_CHARS and link_density(el, length) < SIBLING_MAX_LINK_DENSITY
+    )
+
+
+def _paragraph_styles(el: Element) -> set[str]:
+    """The class words of the children of ``el`` that are paragraphs (no block inside)."""
+    styles: set[str] = set()
+    for child in el:
+        cls = child.get("class")
+        if cls and child.tag in PARAGRAPHS and not any(c.tag in BLOCKS for c in child):
+            styles.update(cls.split())
+    return styles
+
+
+def _styled_as(el: Element, styles: set[str]) -> bool:
+    """Whether ``el``, or the one element it wraps, has a class word among ``styles``."""
+    while styles:
+        cls = el.get("class")
+        if cls and not styles.isdisjoint(cls.split()):
+            return True
+        if len(el) != 1 or (el.text and el.text.strip()):
+            return False
+        el = el[0]
+    return False
+
+
+def _is_prose(el: Element) -> bool:
+    if el.tag != "p":
+        return False
+    length = text_length(el)
+    if length >= SIBLING_PARAGRAPH_CHARS:
+        return link_density(el, length) < SIBLING_MAX_LINK_DENSITY
+    text = text_of(el).strip()
+    return length > 0 and link_density(el, length) == 0 and text.endswith((".", "!", "?", "。"))
