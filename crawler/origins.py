@@ -99,9 +99,7 @@ def same_site_move(url: str, target: str) -> bool:
         return False
     if old.scheme != new.scheme and (old.scheme, new.scheme) != ("http", "https"):
         return False
-    return old.host.removeprefix("www.") == new.host.removeprefix("www.") and not _is_ip(
-        new.host
-    )
+    return old.host.removeprefix("www.") == new.host.removeprefix("www.") and not _is_ip(new.host)
 
 
 class Origins:
