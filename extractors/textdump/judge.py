@@ -30,7 +30,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from extractors.limits import checkpoint
-from extractors.textdump.features import prose_weight
+from extractors.textdump.features import prose_weights
 from extractors.textdump.lines import Line
 from extractors.textdump.region import Island, best_chain, islands
 from extractors.textdump.rules import (
@@ -40,7 +40,7 @@ from extractors.textdump.rules import (
     own_rule,
     segment_rule,
 )
-from extractors.textdump.title import content_words, find_title
+from extractors.textdump.title import Vocabulary, find_title
 
 __all__ = ["Judgement", "LineVerdict", "judge"]
 
@@ -165,7 +165,7 @@ def judge(
 ) -> Judgement:
     """Judge every line; ``boilerplate`` holds lines the site prints on every page."""
     kinds = _Kinds(lines, boilerplate)
-    prose = [prose_weight(line) for line in lines]
+    prose = prose_weights(lines)
     for index, weight in enumerate(prose):
         if weight > 0 and kinds.cheap(index) is not None:
             prose[index] = 0.0
@@ -184,7 +184,7 @@ def judge(
         _repeated_outside(lines, kinds, first, last)
         region_prose = [i for i in range(first, last + 1) if prose[i] > 0 and not kinds.known(i)]
         region_prose = region_prose[:VOCABULARY_LINES]
-        vocabulary = lru_cache(maxsize=1)(lambda: _vocabulary(lines, region_prose))
+        vocabulary = lru_cache(maxsize=1)(lambda: Vocabulary(lines, region_prose))
         long_run = next((start for start, _, mass in chain if mass >= LONG_RUN_MASS), first)
         title = find_title(
             lines, kinds.__getitem__, prose, (first, long_run + 1), vocabulary, kinds.echoes
@@ -199,15 +199,6 @@ def judge(
             for i, reason in enumerate(reasons)
         ]
     return Judgement(lines, reasons, title)
-
-
-def _vocabulary(lines: Sequence[Line], indexes: Sequence[int]) -> dict[str, list[int]]:
-    """Each content word of the article's prose, with the lines it is in."""
-    found: dict[str, list[int]] = {}
-    for index in indexes:
-        for word in content_words(lines[index].text):
-            found.setdefault(word, []).append(index)
-    return found
 
 
 def _reasons(

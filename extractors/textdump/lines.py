@@ -41,7 +41,6 @@ _CLOSERS = "\"'”’»)]」』›"
 # and Thai. Their characters count as half a word each (a Chinese word is about
 # two characters), so that length rules hold for them as for spaced scripts.
 _UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_FIRST_UNSPACED = "\u0e00"
 # Weight of an unspaced character in a line's size: one Chinese character says
 # about as much as three Latin ones.
 UNSPACED_CHAR_WEIGHT = 3
@@ -99,6 +98,10 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     """The non-empty lines of ``text`` (at most :data:`MAX_LINES`), measured."""
     found: list[Line] = []
+    # One scan of the whole dump spares the test on each line of a dump in a
+    # spaced script (most of them): max() over a line's characters costs more
+    # than the rest of its measuring.
+    any_unspaced = _UNSPACED.search(text) is not None
     for raw in text.splitlines():
         if len(raw) > MAX_LINE_CHARS:
             raw = raw[:MAX_LINE_CHARS]
@@ -109,7 +112,7 @@ def split_lines(text: str) -> list[Line]:
             break
         folded = " ".join(parts)
         words, size = len(parts), len(folded)
-        if not folded.isascii() and max(folded) >= _FIRST_UNSPACED:
+        if any_unspaced and not folded.isascii():
             unspaced = len(_UNSPACED.findall(folded))
             words = max(words, unspaced // 2)
             size += (UNSPACED_CHAR_WEIGHT - 1) * unspaced

@@ -11,13 +11,15 @@ Dates elsewhere (the site's "today" in its header, a ticker's) are not read.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from itertools import chain
 
 from extractors.metadata import ParsedDate, find_date
 from extractors.textdump.features import headline_like
 from extractors.textdump.lines import Line
 
-__all__ = ["content_words", "find_published", "find_title"]
+__all__ = ["Vocabulary", "content_words", "find_published", "find_title"]
 
 # Words this short are mostly grammar ("the", "van", "في"); names and topics
 # are longer. Unspaced scripts are read as pairs of characters instead.
@@ -63,13 +65,45 @@ def content_words(text: str) -> set[str]:
     >>> sorted(content_words("联合国大会"))
     ['合国', '国大', '大会', '联合']
     """
+    return {w for w in _words(text) if not w.isdigit()}
+
+
+def _words(text: str) -> set[str]:
+    """:func:`content_words`, numbers included (nobody looks a number up)."""
     words = set(_CONTENT_WORD.findall(text.lower()))
-    runs = _UNSPACED_RUN.findall(text)
+    runs = None if text.isascii() else _UNSPACED_RUN.findall(text)
     if runs:
         words = {w for w in words if not _UNSPACED_RUN.search(w)}
         for run in runs:
             words.update(run[i : i + 2] for i in range(len(run) - 1))
-    return {w for w in words if not w.isdigit()}
+    return words
+
+
+class Vocabulary:
+    """The content words of some lines of the article, and how many of those lines
+    hold each: what a headline's words are looked up in.
+
+    >>> from extractors.textdump.lines import split_lines
+    >>> lines = split_lines("Blinken in Rabat\\nBlinken lands in Rabat.\\nHe meets Bourita.")
+    >>> Vocabulary(lines, [1, 2]).shared(content_words(lines[0].text), 0)
+    2
+    >>> Vocabulary(lines, [1, 2]).shared(content_words(lines[1].text), 1)
+    0
+    """
+
+    __slots__ = ("_counts", "_indexes")
+
+    def __init__(self, lines: Sequence[Line], indexes: Sequence[int]) -> None:
+        self._indexes = frozenset(indexes)
+        # Counter counts in C; a dictionary of each word's lines filled word by
+        # word in Python took as long as the rest of the headline search.
+        self._counts = Counter(chain.from_iterable(_words(lines[i].text) for i in indexes))
+
+    def shared(self, words: set[str], index: int) -> int:
+        """How many of ``words`` (line ``index``'s content words) a line other than
+        ``index`` holds."""
+        own = 1 if index in self._indexes else 0
+        return sum(1 for w in words if self._counts.get(w, 0) > own)
 
 
 def find_title(
@@ -77,7 +111,7 @@ def find_title(
     kinds: Callable[[int], str | None],
     prose: Sequence[float],
     span: tuple[int, int],
-    vocabulary: Callable[[], Mapping[str, Sequence[int]]],
+    vocabulary: Callable[[], Vocabulary],
     echoes: Mapping[int, int],
 ) -> int | None:
     """Index of the headline of the article, or None.
@@ -86,9 +120,8 @@ def find_title(
     article's first line and ``span[1]`` (the second line of its first long
     run of prose: a headline further down is a subheading), followed by prose
     within TITLE_LOOKAHEAD lines, whose words the article repeats
-    (``vocabulary()``: each word of the article's prose and the lines it is
-    in, asked for once a line qualifies; the line's own words do not count for
-    it). ``kinds(i)`` is line
+    (``vocabulary()``: the words of the article's prose, asked for once a
+    line qualifies; the line's own words do not count for it). ``kinds(i)`` is line
     ``i``'s furniture kind; ``echoes`` maps lines that repeat another with more
     (breadcrumbs, captions: never the headline) to the line they repeat.
     """
@@ -103,8 +136,7 @@ def find_title(
         if kinds(index) is not None:
             continue
         words = content_words(line.text)
-        known = vocabulary()
-        shared = sum(1 for w in words if any(i != index for i in known.get(w, ())))
+        shared = vocabulary().shared(words, index)
         needed = ECHOED_TITLE_MIN_OVERLAP if index in echoed else TITLE_MIN_OVERLAP
         if words and shared >= min(TITLE_MIN_SHARED, len(words)) and shared >= needed * len(words):
             return index
