@@ -133,21 +133,29 @@ def echoes(lines: Sequence[Line]) -> dict[int, int]:
     longer one is never article text. Found in one pass with an index on the
     first and the last characters, so the cost stays linear.
     """
+    # Lines long enough to repeat or be repeated; a key shared by no other line
+    # (most of them) needs no comparison.
+    candidates = [
+        line for line in lines if line.words >= ECHO_MIN_WORDS and len(line.text) >= _KEY_CHARS
+    ]
     heads: dict[str, list[Line]] = {}
     tails: dict[str, list[Line]] = {}
-    for line in lines:
-        if line.words >= ECHO_MIN_WORDS and len(line.text) >= _KEY_CHARS:
-            heads.setdefault(line.text[:_KEY_CHARS], []).append(line)
-            tails.setdefault(line.text[-_KEY_CHARS:], []).append(line)
+    for line in candidates:
+        heads.setdefault(line.text[:_KEY_CHARS], []).append(line)
+        tails.setdefault(line.text[-_KEY_CHARS:], []).append(line)
     found: dict[int, int] = {}
-    for line in lines:
+    for line in candidates:
         text = line.text
         if line.words <= ECHO_MIN_WORDS or len(text) <= _KEY_CHARS:
             continue
-        for other in heads.get(text[:_KEY_CHARS], ()):
-            if len(other.text) < len(text) and text.startswith(other.text):
-                found[line.index] = other.index
-        for other in tails.get(text[-_KEY_CHARS:], ()):
-            if len(other.text) < len(text) and text.endswith(other.text):
-                found[line.index] = other.index
+        same_head = heads[text[:_KEY_CHARS]]
+        if len(same_head) > 1:
+            for other in same_head:
+                if len(other.text) < len(text) and text.startswith(other.text):
+                    found[line.index] = other.index
+        same_tail = tails[text[-_KEY_CHARS:]]
+        if len(same_tail) > 1:
+            for other in same_tail:
+                if len(other.text) < len(text) and text.endswith(other.text):
+                    found[line.index] = other.index
     return found
