@@ -11,9 +11,7 @@ Dates elsewhere (the site's "today" in its header, a ticker's) are not read.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from itertools import chain
 
 from extractors.metadata import ParsedDate, find_date
 from extractors.textdump.features import headline_like
@@ -69,7 +67,7 @@ def content_words(text: str) -> set[str]:
 
 
 def _words(text: str) -> set[str]:
-    """:func:`content_words`, numbers included (nobody looks a number up)."""
+    """:func:`content_words`, numbers included."""
     words = set(_CONTENT_WORD.findall(text.lower()))
     runs = None if text.isascii() else _UNSPACED_RUN.findall(text)
     if runs:
@@ -80,8 +78,13 @@ def _words(text: str) -> set[str]:
 
 
 class Vocabulary:
-    """The content words of some lines of the article, and how many of those lines
-    hold each: what a headline's words are looked up in.
+    """Some lines of the article (its first prose lines), in which a headline's
+    words are looked up.
+
+    Only the few words of a candidate headline are looked for, in the lines'
+    text: cutting every line into its words (the regex engine reading every
+    character of a few dozen paragraphs) cost more than the rest of the
+    headline search.
 
     >>> from extractors.textdump.lines import split_lines
     >>> lines = split_lines("Blinken in Rabat\\nBlinken lands in Rabat.\\nHe meets Bourita.")
@@ -91,19 +94,54 @@ class Vocabulary:
     0
     """
 
-    __slots__ = ("_counts", "_indexes")
+    __slots__ = ("_indexes", "_lines", "_text")
 
     def __init__(self, lines: Sequence[Line], indexes: Sequence[int]) -> None:
-        self._indexes = frozenset(indexes)
-        # Counter counts in C; a dictionary of each word's lines filled word by
-        # word in Python took as long as the rest of the headline search.
-        self._counts = Counter(chain.from_iterable(_words(lines[i].text) for i in indexes))
+        self._lines = lines
+        self._indexes = tuple(indexes)
+        self._text = self._joined(self._indexes)
+
+    def _joined(self, indexes: Sequence[int]) -> str:
+        # Lower-cased as content_words() reads a line; a line break between
+        # lines is no word character, so no word runs from one into the next.
+        return "\n".join(self._lines[i].text for i in indexes).lower()
 
     def shared(self, words: set[str], index: int) -> int:
-        """How many of ``words`` (line ``index``'s content words) a line other than
-        ``index`` holds."""
-        own = 1 if index in self._indexes else 0
-        return sum(1 for w in words if self._counts.get(w, 0) > own)
+        """How many of ``words`` (line ``index``'s :func:`content_words`) a line
+        other than ``index`` holds among its own content words."""
+        text = self._text
+        if index in self._indexes:
+            text = self._joined([i for i in self._indexes if i != index])
+        return sum(1 for word in words if _holds(text, word))
+
+
+def _holds(text: str, word: str) -> bool:
+    """Whether a line of ``text`` has ``word`` among its content words: as a whole
+    word (no word character on either side, as ``\\w{4,}`` finds it), or, for the
+    pairs of characters of an unspaced script, anywhere.
+
+    >>> _holds("in rabat.\\nrabats", "rabat"), _holds("marrabat", "rabat")
+    (True, False)
+    >>> _holds("联合国", "合国")
+    True
+    """
+    if len(word) < CONTENT_WORD_MIN_CHARS:
+        return word in text  # a pair of unspaced characters: always inside a run
+    size = len(word)
+    start = text.find(word)
+    while start >= 0:
+        end = start + size
+        if not (start and _word_char(text[start - 1])) and not (
+            end < len(text) and _word_char(text[end])
+        ):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _word_char(ch: str) -> bool:
+    """What the regex engine's ``\\w`` matches in a str."""
+    return ch.isalnum() or ch == "_"
 
 
 def find_title(
