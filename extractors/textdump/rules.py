@@ -62,7 +62,32 @@ _RIGHTS_WORDS = (
     "wszelkie prawa zastrzeżone", "все права защищены", "جميع الحقوق محفوظة", "版权所有",
     "版權所有", "©", "copyright 1", "copyright 2", "(c) 1", "(c) 2",
 )  # fmt: skip
-_RIGHTS = re.compile("|".join(re.escape(words) for words in _RIGHTS_WORDS))
+
+
+def _prefix_tree(words: Sequence[str]) -> str:
+    """A regex that finds any of ``words``, written as a tree of their shared
+    prefixes: the regex engine tries an alternation branch by branch at every
+    position whose character starts one, so "rechte" and "rights" are
+    better one branch "r" with two endings.
+
+    >>> _prefix_tree(["rechte", "rights", "©"])
+    '(?:r(?:echte|ights)|©)'
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])
+    branches = []
+    for first, rests in sorted(groups.items()):
+        if "" in rests:  # a word that begins another: finding it is enough
+            branches.append(re.escape(first))
+        elif len(rests) == 1:
+            branches.append(re.escape(first + rests[0]))
+        else:
+            branches.append(re.escape(first) + _prefix_tree(rests))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+_RIGHTS = re.compile(_prefix_tree(_RIGHTS_WORDS))
 FOOTER_MAX_CHARS = 300
 # A ticker or a menu on one line: three or more items joined by wide gaps.
 TICKER_MIN_SEGMENTS = 3
@@ -86,7 +111,8 @@ def own_rule(text: str) -> str | None:
         return "call-to-action"
     if len(text) <= COMMENTS_HEADING_MAX_CHARS and _COMMENTS.match(text):
         return "comments-heading"
-    low = text.lower()
+    # Only the start of a line is read: lower-casing a whole paragraph is wasted.
+    low = text[:FOOTER_MAX_CHARS].lower()
     if len(text) <= FOOTER_MAX_CHARS and _RIGHTS.search(low):
         return "copyright"
     if "cookie" in low[:FOOTER_MAX_CHARS] and _COOKIES.search(text):
