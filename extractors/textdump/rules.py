@@ -14,7 +14,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from extractors.textdump.htmlrules import html_line_rule, is_related_heading
 from extractors.textdump.lines import Line
@@ -159,29 +159,38 @@ def echoes(lines: Sequence[Line]) -> dict[int, int]:
     longer one is never article text. Found in one pass with an index on the
     first and the last characters, so the cost stays linear.
     """
-    # Lines long enough to repeat or be repeated; a key shared by no other line
-    # (most of them) needs no comparison.
+    # Lines long enough to repeat or be repeated. A line can only repeat another
+    # sharing its first (or last) characters; most keys are shared by no other
+    # line, which one set tells for all of them.
     candidates = [
         line for line in lines if line.words >= ECHO_MIN_WORDS and len(line.text) >= _KEY_CHARS
     ]
-    heads: dict[str, list[Line]] = {}
-    tails: dict[str, list[Line]] = {}
-    for line in candidates:
-        heads.setdefault(line.text[:_KEY_CHARS], []).append(line)
-        tails.setdefault(line.text[-_KEY_CHARS:], []).append(line)
+    texts = [line.text for line in candidates]
     found: dict[int, int] = {}
-    for line in candidates:
+    for keys, repeats in (
+        ([text[:_KEY_CHARS] for text in texts], str.startswith),
+        ([text[-_KEY_CHARS:] for text in texts], str.endswith),
+    ):
+        if len(set(keys)) == len(keys):
+            continue
+        groups: dict[str, list[Line]] = {}
+        for key, line in zip(keys, candidates, strict=True):
+            groups.setdefault(key, []).append(line)
+        for group in groups.values():
+            if len(group) > 1:
+                _match_group(group, repeats, found)
+    return found
+
+
+def _match_group(
+    group: list[Line], repeats: Callable[[str, str], bool], found: dict[int, int]
+) -> None:
+    """Record in ``found`` each line of ``group`` that ``repeats`` a shorter one
+    (the last such one wins, as lines come in order)."""
+    for line in group:
         text = line.text
         if line.words <= ECHO_MIN_WORDS or len(text) <= _KEY_CHARS:
             continue
-        same_head = heads[text[:_KEY_CHARS]]
-        if len(same_head) > 1:
-            for other in same_head:
-                if len(other.text) < len(text) and text.startswith(other.text):
-                    found[line.index] = other.index
-        same_tail = tails[text[-_KEY_CHARS:]]
-        if len(same_tail) > 1:
-            for other in same_tail:
-                if len(other.text) < len(text) and text.endswith(other.text):
-                    found[line.index] = other.index
-    return found
+        for other in group:
+            if len(other.text) < len(text) and repeats(text, other.text):
+                found[line.index] = other.index
