@@ -14,7 +14,7 @@ import ftfy
 
 from extractors.limits import checkpoint
 
-__all__ = ["FTFY_CONFIG", "clean", "collapse", "join_paragraphs"]
+__all__ = ["FTFY_CONFIG", "clean", "collapse", "is_clean", "join_paragraphs"]
 
 #: The one ftfy configuration of the project. Options left out keep ftfy's default.
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -93,6 +93,24 @@ def clean(text: str | None) -> str:
         checkpoint("repairing text")
         text = ftfy.fix_text(text, FTFY_CONFIG)
     return collapse(text)
+
+
+def is_clean(text: str) -> bool:
+    """Whether :func:`clean` leaves ``text`` as it is, provided its whitespace is
+    already folded (one space between words, none at the ends).
+
+    One check for many strings at once: join them with a line break and ask
+    about the whole, where :func:`clean` on each would scan each twice.
+
+    >>> is_clean("Café thé"), is_clean("Caf\u00c3\u00a9"), is_clean("a\u00adb")
+    (True, False, False)
+    """
+    return not (
+        _NEEDS_FTFY.search(text)
+        or "\N{ZERO WIDTH SPACE}" in text
+        or "\N{SOFT HYPHEN}" in text
+        or "\N{ZERO WIDTH NO-BREAK SPACE}" in text
+    )
 
 
 def join_paragraphs(paragraphs: list[str]) -> str:

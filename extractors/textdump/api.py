@@ -19,7 +19,7 @@ from extractors.article import Article
 from extractors.exceptions import InputError
 from extractors.limits import DEFAULT_LIMITS, Limits, OutOfTime, checkpoint, deadline
 from extractors.metadata import detect_language
-from extractors.text import clean, join_paragraphs
+from extractors.text import clean, is_clean, join_paragraphs
 from extractors.textdump.judge import Judgement, LineVerdict, judge
 from extractors.textdump.lines import split_lines
 from extractors.textdump.site import SiteLines
@@ -164,11 +164,20 @@ def _judge(text: str, boilerplate: Collection[str], *, explain: bool = False) ->
 
 
 def _article(judgement: Judgement, url: str | None) -> Article:
-    paragraphs = [
-        cleaned
+    kept = [
+        line.text
         for line, reason in zip(judgement.lines, judgement.reasons, strict=True)
-        if reason is None and (cleaned := _CONTROLS.sub("", clean(line.text)).strip())
+        if reason is None
     ]
+    # Lines come folded (split_lines): most bodies need no repair, which one
+    # look at all of them tells.
+    joined = "\n".join(kept)
+    if is_clean(joined) and not _CONTROLS.search(joined):
+        paragraphs = kept
+    else:
+        paragraphs = [
+            cleaned for text in kept if (cleaned := _CONTROLS.sub("", clean(text)).strip())
+        ]
     body = join_paragraphs(paragraphs)
     sample = " ".join(paragraphs)[:LANGUAGE_SAMPLE_CHARS]
     language = detect_language(sample) if sample else None

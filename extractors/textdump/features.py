@@ -14,6 +14,7 @@ value is short, unpunctuated, capitalised word after word or mostly numbers.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from extractors.textdump.lines import Line
 
@@ -22,6 +23,7 @@ __all__ = [
     "cap_share",
     "headline_like",
     "prose_weight",
+    "prose_weights",
 ]
 
 # A sentence of this many words, ending with a sentence mark, is prose in any
@@ -80,6 +82,14 @@ def prose_weight(line: Line) -> float:
     ):
         return 1.0
     return 0.0
+
+
+def prose_weights(lines: Sequence[Line]) -> list[float]:
+    """:func:`prose_weight` of each line; a line too short for prose (most of a
+    page's lines) costs no call."""
+    return [
+        prose_weight(line) if line.words >= SHORT_SENTENCE_MIN_WORDS else 0.0 for line in lines
+    ]
 
 
 def headline_like(line: Line) -> bool:

@@ -30,17 +30,17 @@ from functools import lru_cache
 from itertools import accumulate
 
 from extractors.limits import checkpoint
-from extractors.textdump.features import prose_weight
+from extractors.textdump.features import prose_weights
+from extractors.textdump.htmlrules import html_line_rule
 from extractors.textdump.lines import Line
 from extractors.textdump.region import Island, best_chain, islands
 from extractors.textdump.rules import (
     boundary_kind,
     echoes,
-    line_rule,
     own_rule,
     segment_rule,
 )
-from extractors.textdump.title import content_words, find_title
+from extractors.textdump.title import Vocabulary, find_title
 
 __all__ = ["Judgement", "LineVerdict", "judge"]
 
@@ -126,6 +126,8 @@ class _Kinds:
     def __init__(self, lines: Sequence[Line], boilerplate: Collection[str]) -> None:
         self._lines = lines
         self._found: list[str | None] = [self._UNKNOWN] * len(lines)
+        # The cheap rules' verdict, kept for the full rules, which ask it again.
+        self._own: list[str | None] = [self._UNKNOWN] * len(lines)
         if boilerplate:
             for line in lines:
                 if line.text in boilerplate:
@@ -140,7 +142,16 @@ class _Kinds:
         kind = self._found[index]
         if kind == self._UNKNOWN:
             line = self._lines[index]
-            kind = self._found[index] = segment_rule(line) or line_rule(line.text)
+            kind = self._found[index] = (
+                segment_rule(line) or html_line_rule(line.text) or self._own_kind(index)
+            )
+        return kind
+
+    def _own_kind(self, index: int) -> str | None:
+        """:func:`~extractors.textdump.rules.own_rule` of the line, once."""
+        kind = self._own[index]
+        if kind == self._UNKNOWN:
+            kind = self._own[index] = own_rule(self._lines[index].text)
         return kind
 
     def __setitem__(self, index: int, kind: str) -> None:
@@ -151,13 +162,17 @@ class _Kinds:
         kind = self._found[index]
         if kind != self._UNKNOWN:
             return kind
-        line = self._lines[index]
-        return segment_rule(line) or own_rule(line.text)
+        return segment_rule(self._lines[index]) or self._own_kind(index)
 
     def known(self, index: int) -> str | None:
         """The kind if already worked out, else None (a line not asked about)."""
         kind = self._found[index]
         return None if kind == self._UNKNOWN else kind
+
+    def all_known(self) -> list[str | None]:
+        """:meth:`known` of every line."""
+        unknown = self._UNKNOWN
+        return [None if kind == unknown else kind for kind in self._found]
 
 
 def judge(
@@ -165,7 +180,7 @@ def judge(
 ) -> Judgement:
     """Judge every line; ``boilerplate`` holds lines the site prints on every page."""
     kinds = _Kinds(lines, boilerplate)
-    prose = [prose_weight(line) for line in lines]
+    prose = prose_weights(lines)
     for index, weight in enumerate(prose):
         if weight > 0 and kinds.cheap(index) is not None:
             prose[index] = 0.0
@@ -184,7 +199,7 @@ def judge(
         _repeated_outside(lines, kinds, first, last)
         region_prose = [i for i in range(first, last + 1) if prose[i] > 0 and not kinds.known(i)]
         region_prose = region_prose[:VOCABULARY_LINES]
-        vocabulary = lru_cache(maxsize=1)(lambda: _vocabulary(lines, region_prose))
+        vocabulary = lru_cache(maxsize=1)(lambda: Vocabulary(lines, region_prose))
         long_run = next((start for start, _, mass in chain if mass >= LONG_RUN_MASS), first)
         title = find_title(
             lines, kinds.__getitem__, prose, (first, long_run + 1), vocabulary, kinds.echoes
@@ -201,19 +216,10 @@ def judge(
     return Judgement(lines, reasons, title)
 
 
-def _vocabulary(lines: Sequence[Line], indexes: Sequence[int]) -> dict[str, list[int]]:
-    """Each content word of the article's prose, with the lines it is in."""
-    found: dict[str, list[int]] = {}
-    for index in indexes:
-        for word in content_words(lines[index].text):
-            found.setdefault(word, []).append(index)
-    return found
-
-
 def _reasons(
     lines: Sequence[Line], kinds: _Kinds, prose: Sequence[float], chain: Sequence[Island]
 ) -> list[str | None]:
-    reasons: list[str | None] = [kinds.known(i) or "outside-article" for i in range(len(lines))]
+    reasons: list[str | None] = [kind or "outside-article" for kind in kinds.all_known()]
     previous_end = None
     for start, end, _mass in chain:
         if previous_end is not None:

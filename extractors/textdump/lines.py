@@ -41,7 +41,6 @@ _CLOSERS = "\"'”’»)]」』›"
 # and Thai. Their characters count as half a word each (a Chinese word is about
 # two characters), so that length rules hold for them as for spaced scripts.
 _UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_FIRST_UNSPACED = "\u0e00"
 # Weight of an unspaced character in a line's size: one Chinese character says
 # about as much as three Latin ones.
 UNSPACED_CHAR_WEIGHT = 3
@@ -54,9 +53,9 @@ class Line:
     only candidate lines are asked about, when first read.
     """
 
-    __slots__ = ("_raw", "index", "size", "text", "words")
+    __slots__ = ("index", "segments", "size", "text", "words")
 
-    def __init__(self, index: int, text: str, raw: str, words: int, size: int) -> None:
+    def __init__(self, index: int, text: str, words: int, size: int, segments: int = 1) -> None:
         self.index = index
         """Position among the dump's non-empty lines, from 0."""
         self.text = text
@@ -65,18 +64,12 @@ class Line:
         """Whitespace-separated words; unspaced scripts count half a word a character."""
         self.size = size
         """Characters, an unspaced script's weighted by :data:`UNSPACED_CHAR_WEIGHT`."""
-        self._raw = raw
+        self.segments = segments
+        """How many parts wide gaps cut the line into before its whitespace was
+        folded (1 for an ordinary line)."""
 
     def __repr__(self) -> str:
         return f"Line({self.index}, {self.text[:40]!r})"
-
-    @property
-    def segments(self) -> int:
-        """How many parts wide gaps cut the raw line into (1 for an ordinary line)."""
-        raw = self._raw.strip()
-        if len(raw) == len(self.text):  # no whitespace run at all: one part
-            return 1
-        return len(_WIDE_GAP.split(raw)) if _WIDE_GAP.search(raw) else 1
 
     @property
     def last(self) -> str:
@@ -99,19 +92,37 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     """The non-empty lines of ``text`` (at most :data:`MAX_LINES`), measured."""
     found: list[Line] = []
+    append = found.append
+    # One scan of the whole dump spares the test on each line of a dump in a
+    # spaced script (most of them): max() over a line's characters costs more
+    # than the rest of its measuring.
+    any_unspaced = _UNSPACED.search(text) is not None
     for raw in text.splitlines():
         if len(raw) > MAX_LINE_CHARS:
             raw = raw[:MAX_LINE_CHARS]
         parts = raw.split()
         if not parts:
             continue
-        if len(found) >= MAX_LINES:
+        index = len(found)
+        if index >= MAX_LINES:
             break
         folded = " ".join(parts)
         words, size = len(parts), len(folded)
-        if not folded.isascii() and max(folded) >= _FIRST_UNSPACED:
+        # As long as its folded form, the raw line had no whitespace run: one part.
+        segments = 1 if size == len(raw) else _segments(raw)
+        if any_unspaced and not folded.isascii():
             unspaced = len(_UNSPACED.findall(folded))
             words = max(words, unspaced // 2)
             size += (UNSPACED_CHAR_WEIGHT - 1) * unspaced
-        found.append(Line(len(found), folded, raw, words, size))
+        append(Line(index, folded, words, size, segments))
     return found
+
+
+def _segments(raw: str) -> int:
+    """How many parts wide gaps cut ``raw`` into, its ends aside.
+
+    >>> _segments("  One\\N{NO-BREAK SPACE}\\N{NO-BREAK SPACE}\\N{NO-BREAK SPACE}Two\\tThree ")
+    3
+    """
+    raw = raw.strip()
+    return len(_WIDE_GAP.split(raw)) if _WIDE_GAP.search(raw) else 1

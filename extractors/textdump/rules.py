@@ -14,7 +14,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from extractors.textdump.htmlrules import html_line_rule, is_related_heading
 from extractors.textdump.lines import Line
@@ -62,7 +62,32 @@ _RIGHTS_WORDS = (
     "wszelkie prawa zastrzeżone", "все права защищены", "جميع الحقوق محفوظة", "版权所有",
     "版權所有", "©", "copyright 1", "copyright 2", "(c) 1", "(c) 2",
 )  # fmt: skip
-_RIGHTS = re.compile("|".join(re.escape(words) for words in _RIGHTS_WORDS))
+
+
+def _prefix_tree(words: Sequence[str]) -> str:
+    """A regex that finds any of ``words``, written as a tree of their shared
+    prefixes: the regex engine tries an alternation branch by branch at every
+    position whose character starts one, so "rechte" and "rights" are
+    better one branch "r" with two endings.
+
+    >>> _prefix_tree(["rechte", "rights", "©"])
+    '(?:r(?:echte|ights)|©)'
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])
+    branches = []
+    for first, rests in sorted(groups.items()):
+        if "" in rests:  # a word that begins another: finding it is enough
+            branches.append(re.escape(first))
+        elif len(rests) == 1:
+            branches.append(re.escape(first + rests[0]))
+        else:
+            branches.append(re.escape(first) + _prefix_tree(rests))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+_RIGHTS = re.compile(_prefix_tree(_RIGHTS_WORDS))
 FOOTER_MAX_CHARS = 300
 # A ticker or a menu on one line: three or more items joined by wide gaps.
 TICKER_MIN_SEGMENTS = 3
@@ -86,7 +111,8 @@ def own_rule(text: str) -> str | None:
         return "call-to-action"
     if len(text) <= COMMENTS_HEADING_MAX_CHARS and _COMMENTS.match(text):
         return "comments-heading"
-    low = text.lower()
+    # Only the start of a line is read: lower-casing a whole paragraph is wasted.
+    low = text[:FOOTER_MAX_CHARS].lower()
     if len(text) <= FOOTER_MAX_CHARS and _RIGHTS.search(low):
         return "copyright"
     if "cookie" in low[:FOOTER_MAX_CHARS] and _COOKIES.search(text):
@@ -133,21 +159,38 @@ def echoes(lines: Sequence[Line]) -> dict[int, int]:
     longer one is never article text. Found in one pass with an index on the
     first and the last characters, so the cost stays linear.
     """
-    heads: dict[str, list[Line]] = {}
-    tails: dict[str, list[Line]] = {}
-    for line in lines:
-        if line.words >= ECHO_MIN_WORDS and len(line.text) >= _KEY_CHARS:
-            heads.setdefault(line.text[:_KEY_CHARS], []).append(line)
-            tails.setdefault(line.text[-_KEY_CHARS:], []).append(line)
+    # Lines long enough to repeat or be repeated. A line can only repeat another
+    # sharing its first (or last) characters; most keys are shared by no other
+    # line, which one set tells for all of them.
+    candidates = [
+        line for line in lines if line.words >= ECHO_MIN_WORDS and len(line.text) >= _KEY_CHARS
+    ]
+    texts = [line.text for line in candidates]
     found: dict[int, int] = {}
-    for line in lines:
+    for keys, repeats in (
+        ([text[:_KEY_CHARS] for text in texts], str.startswith),
+        ([text[-_KEY_CHARS:] for text in texts], str.endswith),
+    ):
+        if len(set(keys)) == len(keys):
+            continue
+        groups: dict[str, list[Line]] = {}
+        for key, line in zip(keys, candidates, strict=True):
+            groups.setdefault(key, []).append(line)
+        for group in groups.values():
+            if len(group) > 1:
+                _match_group(group, repeats, found)
+    return found
+
+
+def _match_group(
+    group: list[Line], repeats: Callable[[str, str], bool], found: dict[int, int]
+) -> None:
+    """Record in ``found`` each line of ``group`` that ``repeats`` a shorter one
+    (the last such one wins, as lines come in order)."""
+    for line in group:
         text = line.text
         if line.words <= ECHO_MIN_WORDS or len(text) <= _KEY_CHARS:
             continue
-        for other in heads.get(text[:_KEY_CHARS], ()):
-            if len(other.text) < len(text) and text.startswith(other.text):
+        for other in group:
+            if len(other.text) < len(text) and repeats(text, other.text):
                 found[line.index] = other.index
-        for other in tails.get(text[-_KEY_CHARS:], ()):
-            if len(other.text) < len(text) and text.endswith(other.text):
-                found[line.index] = other.index
-    return found

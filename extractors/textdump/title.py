@@ -17,12 +17,14 @@ from extractors.metadata import ParsedDate, find_date
 from extractors.textdump.features import headline_like
 from extractors.textdump.lines import Line
 
-__all__ = ["content_words", "find_published", "find_title"]
+__all__ = ["Vocabulary", "content_words", "find_published", "find_title"]
 
-_WORD = re.compile(r"\w+")
 # Words this short are mostly grammar ("the", "van", "في"); names and topics
 # are longer. Unspaced scripts are read as pairs of characters instead.
 CONTENT_WORD_MIN_CHARS = 4
+# The words of that length, found by the regex engine: one C call where a length
+# test in Python ran for every word of the line.
+_CONTENT_WORD = re.compile(rf"\w{{{CONTENT_WORD_MIN_CHARS},}}")
 _UNSPACED_RUN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}")
 
 # A headline is followed by its article within this many lines, counting the
@@ -61,13 +63,85 @@ def content_words(text: str) -> set[str]:
     >>> sorted(content_words("联合国大会"))
     ['合国', '国大', '大会', '联合']
     """
-    words = {w for w in _WORD.findall(text.lower()) if len(w) >= CONTENT_WORD_MIN_CHARS}
-    runs = _UNSPACED_RUN.findall(text)
+    return {w for w in _words(text) if not w.isdigit()}
+
+
+def _words(text: str) -> set[str]:
+    """:func:`content_words`, numbers included."""
+    words = set(_CONTENT_WORD.findall(text.lower()))
+    runs = None if text.isascii() else _UNSPACED_RUN.findall(text)
     if runs:
         words = {w for w in words if not _UNSPACED_RUN.search(w)}
         for run in runs:
             words.update(run[i : i + 2] for i in range(len(run) - 1))
-    return {w for w in words if not w.isdigit()}
+    return words
+
+
+class Vocabulary:
+    """Some lines of the article (its first prose lines), in which a headline's
+    words are looked up.
+
+    Only the few words of a candidate headline are looked for, in the lines'
+    text: cutting every line into its words (the regex engine reading every
+    character of a few dozen paragraphs) cost more than the rest of the
+    headline search.
+
+    >>> from extractors.textdump.lines import split_lines
+    >>> lines = split_lines("Blinken in Rabat\\nBlinken lands in Rabat.\\nHe meets Bourita.")
+    >>> Vocabulary(lines, [1, 2]).shared(content_words(lines[0].text), 0)
+    2
+    >>> Vocabulary(lines, [1, 2]).shared(content_words(lines[1].text), 1)
+    0
+    """
+
+    __slots__ = ("_indexes", "_lines", "_text")
+
+    def __init__(self, lines: Sequence[Line], indexes: Sequence[int]) -> None:
+        self._lines = lines
+        self._indexes = tuple(indexes)
+        self._text = self._joined(self._indexes)
+
+    def _joined(self, indexes: Sequence[int]) -> str:
+        # Lower-cased as content_words() reads a line; a line break between
+        # lines is no word character, so no word runs from one into the next.
+        return "\n".join(self._lines[i].text for i in indexes).lower()
+
+    def shared(self, words: set[str], index: int) -> int:
+        """How many of ``words`` (line ``index``'s :func:`content_words`) a line
+        other than ``index`` holds among its own content words."""
+        text = self._text
+        if index in self._indexes:
+            text = self._joined([i for i in self._indexes if i != index])
+        return sum(1 for word in words if _holds(text, word))
+
+
+def _holds(text: str, word: str) -> bool:
+    """Whether a line of ``text`` has ``word`` among its content words: as a whole
+    word (no word character on either side, as ``\\w{4,}`` finds it), or, for the
+    pairs of characters of an unspaced script, anywhere.
+
+    >>> _holds("in rabat.\\nrabats", "rabat"), _holds("marrabat", "rabat")
+    (True, False)
+    >>> _holds("联合国", "合国")
+    True
+    """
+    if len(word) < CONTENT_WORD_MIN_CHARS:
+        return word in text  # a pair of unspaced characters: always inside a run
+    size = len(word)
+    start = text.find(word)
+    while start >= 0:
+        end = start + size
+        if not (start and _word_char(text[start - 1])) and not (
+            end < len(text) and _word_char(text[end])
+        ):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _word_char(ch: str) -> bool:
+    """What the regex engine's ``\\w`` matches in a str."""
+    return ch.isalnum() or ch == "_"
 
 
 def find_title(
@@ -75,7 +149,7 @@ def find_title(
     kinds: Callable[[int], str | None],
     prose: Sequence[float],
     span: tuple[int, int],
-    vocabulary: Callable[[], Mapping[str, Sequence[int]]],
+    vocabulary: Callable[[], Vocabulary],
     echoes: Mapping[int, int],
 ) -> int | None:
     """Index of the headline of the article, or None.
@@ -84,9 +158,8 @@ def find_title(
     article's first line and ``span[1]`` (the second line of its first long
     run of prose: a headline further down is a subheading), followed by prose
     within TITLE_LOOKAHEAD lines, whose words the article repeats
-    (``vocabulary()``: each word of the article's prose and the lines it is
-    in, asked for once a line qualifies; the line's own words do not count for
-    it). ``kinds(i)`` is line
+    (``vocabulary()``: the words of the article's prose, asked for once a
+    line qualifies; the line's own words do not count for it). ``kinds(i)`` is line
     ``i``'s furniture kind; ``echoes`` maps lines that repeat another with more
     (breadcrumbs, captions: never the headline) to the line they repeat.
     """
@@ -101,8 +174,7 @@ def find_title(
         if kinds(index) is not None:
             continue
         words = content_words(line.text)
-        known = vocabulary()
-        shared = sum(1 for w in words if any(i != index for i in known.get(w, ())))
+        shared = vocabulary().shared(words, index)
         needed = ECHOED_TITLE_MIN_OVERLAP if index in echoed else TITLE_MIN_OVERLAP
         if words and shared >= min(TITLE_MIN_SHARED, len(words)) and shared >= needed * len(words):
             return index
