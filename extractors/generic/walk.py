@@ -5,24 +5,30 @@ level, a list item and its list, a table row and its cells, a quotation, a
 preformatted block), so that the body can be rendered with its structure
 without walking the tree again; its ``text`` is one line of the plain body.
 Which blocks are article text is decided in :mod:`extractors.generic.blocks`.
+The walk of :mod:`extractors.generic.markup` cuts the same blocks and keeps, besides,
+what an HTML rendering needs (links, inline code, figures) in ``Block.markup``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import lxml.etree
 
 from extractors.page.tree import Element
 from extractors.text import clean
 
+if TYPE_CHECKING:
+    from extractors.generic.markup import Markup
+
 __all__ = ["CELL_SEPARATOR", "Block", "Cell", "Kind", "blocks", "link_weight"]
 
-Kind = Literal["paragraph", "heading", "item", "row", "quote", "pre"]
+Kind = Literal["paragraph", "heading", "item", "row", "quote", "pre", "figure"]
 """What a block was on the page: a paragraph (also a ``div`` of text, a caption, a
-definition), a heading, a list item, a table row, a quotation, preformatted text."""
+definition), a heading, a list item, a table row, a quotation, preformatted text; a
+figure (an image, without text) only from the markup walk, when asked for."""
 
 # Elements that start and end a block. <br> also ends one: old CMSs write
 # paragraphs as text separated by <br><br>.
@@ -80,6 +86,9 @@ class Block:
     """A list item's list, numbered from 1 in document order (0 for other blocks)."""
     cells: tuple[Cell, ...] = ()
     """A table row's cells, empty ones included, in order."""
+    markup: Markup | None = None
+    """What rendering the block as HTML needs besides ``text`` (its links, the list
+    item or table it belongs to, its figure); None from the plain walk."""
 
     @property
     def link_density(self) -> float:
@@ -125,6 +134,11 @@ def link_weight(el: Element) -> float:
 class _Walk:
     """One pass over a container: text gathered between block boundaries."""
 
+    # The elements the loop hands to _open and _close, beside plain block boundaries;
+    # the markup walk (extractors.generic.markup) adds links, code and images.
+    block_tags: frozenset[str] = _BLOCK_TAGS
+    structure: frozenset[str] = _STRUCTURE
+
     def __init__(self, out: list[Block]) -> None:
         self.out = out
         self.parts: list[str] = []
@@ -139,14 +153,15 @@ class _Walk:
 
     def run(self, root: Element) -> None:  # noqa: PLR0912  # one loop, inlined for speed
         stack, parts, anchors = self.stack, self.parts, self.anchors
+        block_tags, structure = self.block_tags, self.structure
         stack[:] = [root.tag if isinstance(root.tag, str) else "div"]
         # The hot loop: names bound locally, plain block boundaries handled inline,
         # and each attribute of an element read once (every read builds an object).
         for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
             tag = el.tag  # a function for a comment: in no tag set, and its text is no text
             if event == "start":
-                if tag in _BLOCK_TAGS:
-                    if tag in _STRUCTURE or self.cells is not None:
+                if tag in block_tags:
+                    if tag in structure or self.cells is not None:
                         self._open(el, tag)
                     else:
                         if parts:
@@ -158,8 +173,8 @@ class _Walk:
                 if not text or not isinstance(tag, str):
                     continue
             else:
-                if tag in _BLOCK_TAGS:
-                    if tag in _STRUCTURE or self.cells is not None:
+                if tag in block_tags:
+                    if tag in structure or self.cells is not None:
                         self._close(tag)
                     else:
                         if parts:

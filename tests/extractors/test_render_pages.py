@@ -1,0 +1,80 @@
+"""The body as HTML and Markdown on hand-made pages: tests/extractors/pages/structure-*/.
+
+Each folder holds ``source.html`` and the article written by hand three times:
+``expected.txt`` (the plain body, read by ``test_generic_pages.py``),
+``expected.html`` (``Article.body_html``) and ``expected.md``
+(``Article.body_markdown``). Between them the pages hold every element the
+structured body keeps:
+
+- ``structure-lists-and-tables``: a relative link, a table with a header row and
+  a link and an empty cell, a table without header cells, a list nested in a
+  list item, a list item of two paragraphs, ``<ol start="3">``, ``<h2>``, ``<h3>``;
+- ``structure-code-and-quotes``: ``<base href>``, inline ``<code>``, ``<pre><code>``
+  with indentation and ``<``, a quotation of two paragraphs with a link,
+  ``<h4>``, a ``|`` inside a table cell, ``mailto:``, an in-page and a script link;
+- ``structure-figures`` (figures asked for): a ``<figure>`` whose ``<img>`` sits in
+  a ``<picture>`` with ``<source>`` lists, with its caption; a lazy-loaded image;
+  a tracking pixel, a credit line and a related list with thumbnails, which go.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+from extractors import Formats, extract
+
+PAGES = Path(__file__).resolve().parent / "pages"
+NAMES = sorted(path.name for path in PAGES.glob("structure-*") if path.is_dir())
+URL = "https://news.example/2024/03/12/story/"
+FIGURES = frozenset({"structure-figures"})
+
+
+def _diff(want: str, got: str) -> str:
+    lines = difflib.unified_diff(want.splitlines(), got.splitlines(), "expected", "got", "", "", 0)
+    return "\n".join(lines)
+
+
+def _extract(name: str, formats: Formats) -> tuple[str, str | None, str | None]:
+    source = (PAGES / name / "source.html").read_bytes()
+    article = extract(source, URL, generic=True, formats=formats)
+    return article.body, article.body_html, article.body_markdown
+
+
+def test_the_structure_pages_are_there() -> None:
+    assert len(NAMES) == 3, NAMES
+    for name in NAMES:
+        for file in ("source.html", "expected.txt", "expected.html", "expected.md"):
+            assert (PAGES / name / file).is_file(), f"{name}/{file} is missing"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_html_and_markdown_are_the_hand_written_ones(name: str) -> None:
+    formats = Formats(html=True, markdown=True, figures=name in FIGURES)
+    _, html, markdown = _extract(name, formats)
+    want_html = (PAGES / name / "expected.html").read_text(encoding="utf-8").strip()
+    want_markdown = (PAGES / name / "expected.md").read_text(encoding="utf-8").strip()
+    assert html == want_html, "body_html differs:\n" + _diff(want_html, html or "")
+    assert markdown == want_markdown, "body_markdown differs:\n" + _diff(
+        want_markdown, markdown or ""
+    )
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_only_what_is_asked_for_is_made(name: str) -> None:
+    body, html, markdown = _extract(name, Formats())
+    assert html is None
+    assert markdown is None
+    _, html, markdown = _extract(name, Formats(markdown=True))
+    assert html is None
+    assert markdown
+    assert _extract(name, Formats(html=True, markdown=True, figures=True))[0] == body
+
+
+def test_without_figures_the_html_has_none() -> None:
+    _, html, _ = _extract("structure-figures", Formats(html=True))
+    want = (PAGES / "structure-figures" / "expected.html").read_text(encoding="utf-8")
+    without = "\n".join(line for line in want.strip().splitlines() if "<figure>" not in line)
+    assert html == without, _diff(without, html or "")
