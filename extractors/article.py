@@ -134,8 +134,14 @@ class Article:
     page); None outside a crawl."""
 
     def to_dict(self) -> dict[str, Any]:
-        """The article as a JSON-ready dict, keys in field order."""
-        return asdict(self)
+        """The article as a JSON-ready dict, keys in field order; the body's renderings
+        (:data:`RENDERED_FIELDS`) only when they were made, so that a plain extraction
+        gives a line no longer than it did before they existed."""
+        data = asdict(self)
+        for name in RENDERED_FIELDS:
+            if data[name] is None:
+                del data[name]
+        return data
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:

@@ -6,6 +6,7 @@
     newsclean extract fixtures/ -o articles.jsonl  # a folder, recursively
     newsclean extract crawl.warc.gz --names zyte   # a WARC, in zyte-common-items' names
     curl -s https://news.example/a | newsclean extract - --url https://news.example/a
+    newsclean extract page.html --format markdown  # the body as Markdown
 
 ``extract`` reads files, folders, standard input and WARC files
 (:mod:`extractors.inputs`), runs :func:`extractors.extract` on every page, and
@@ -39,8 +40,9 @@ from extractors.article import Article
 from extractors.exceptions import UnreadablePage
 from extractors.inputs import InputPage, Skipped, read_inputs
 from extractors.inputs.files import WARC_SUFFIXES
-from extractors.output import FORMATS, NOT_YET, Progress, Writer
+from extractors.output import FORMATS, Progress, Writer
 from extractors.pagetype import classify
+from extractors.render import FORMAT_NAMES, Formats, unwritten
 from extractors.site import registry
 
 if TYPE_CHECKING:
@@ -101,8 +103,20 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMATS,
         default="json",
-        help="json: one Article per line (default); text: the bodies; "
-        "html, markdown: not available yet",
+        help="json: one Article per line (default); text, html, markdown: the bodies, "
+        "as plain text, semantic HTML or Markdown",
+    )
+    extract_.add_argument(
+        "--body-formats",
+        default="text",
+        metavar="LIST",
+        help="the bodies a JSON line holds, comma-separated: text (body, the default), "
+        "html (body_html), markdown (body_markdown)",
+    )
+    extract_.add_argument(
+        "--figures",
+        action="store_true",
+        help="keep figures (images with their captions) in the HTML and Markdown",
     )
     extract_.add_argument(
         "--names",
@@ -137,14 +151,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    if args.format in NOT_YET:
-        parser.exit(
-            2,
-            f"newsclean extract: --format {args.format} is not available yet: the extractors "
-            "do not keep an article's structure (headings, lists, tables) today, and a body "
-            f"in {args.format} without it would only look structured; use --format json or "
-            "text\n",
-        )
     if args.url and (
         len(args.inputs) != 1
         or Path(args.inputs[0]).is_dir()
@@ -153,6 +159,16 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
         parser.error("--url names the URL of one page: give one file or - with it")
     if args.names != "newsclean" and args.format != "json":
         parser.error("--names applies to --format json")
+    bodies = [name for name in args.body_formats.split(",") if name.strip()]
+    if args.body_formats != "text" and args.format != "json":
+        parser.error("--body-formats applies to --format json")
+    if not bodies or not set(map(str.strip, bodies)) <= set(FORMAT_NAMES):
+        parser.error(f"--body-formats takes {', '.join(FORMAT_NAMES)}, comma-separated")
+    if args.figures and args.format == "text":
+        parser.error("--figures applies to the HTML and Markdown bodies")
+    names = bodies if args.format == "json" else [args.format]
+    args.formats = Formats.named(names, figures=args.figures)
+    args.without = unwritten(names)
 
 
 def _logging(args: argparse.Namespace) -> None:
@@ -179,16 +195,20 @@ def _article(page: InputPage, args: argparse.Namespace) -> Article | None:
             patterns = [re.compile(p) for p in site.article_urls] if site else []
             if not classify(loaded.tree, url, patterns).is_article:
                 return None
-            article = extract(loaded, generic=args.generic)
+            article = extract(loaded, generic=args.generic, formats=args.formats)
     else:
-        article = extract(page.body, url, encoding=page.encoding, generic=args.generic)
+        article = extract(
+            page.body, url, encoding=page.encoding, generic=args.generic, formats=args.formats
+        )
     article.fetched = page.fetched
     article.http_status = page.http_status
     return article
 
 
 def _run(args: argparse.Namespace, out: IO[bytes], tally: Tally, progress: Progress) -> None:
-    writer = Writer(out, args.format, args.names, several=_several(args.inputs))
+    writer = Writer(
+        out, args.format, args.names, several=_several(args.inputs), without=args.without
+    )
     for item in read_inputs(args.inputs, args.url):
         if isinstance(item, Skipped):
             if item.error:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.generic.blocks import Block
-from extractors.render.formats import BODY_FIELDS, FORMAT_NAMES, TEXT, Formats
+from extractors.render.formats import BODY_FIELDS, FORMAT_NAMES, TEXT, Formats, unwritten
 from extractors.render.html import body_html
 from extractors.render.markdown import body_markdown
 
@@ -27,6 +27,7 @@ __all__ = [
     "body_html",
     "body_markdown",
     "render",
+    "unwritten",
 ]
 
 

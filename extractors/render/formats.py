@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from extractors.exceptions import InputError
 from extractors.generic.markup import Keep
 
-__all__ = ["BODY_FIELDS", "FORMAT_NAMES", "Formats"]
+__all__ = ["BODY_FIELDS", "FORMAT_NAMES", "TEXT", "Formats", "unwritten"]
 
 FORMAT_NAMES = ("text", "html", "markdown")
 """The body's formats by name, as ``--format`` and ``NEWSCLEAN_BODY_FORMATS`` spell them."""
@@ -56,6 +56,19 @@ class Formats:
     def keep(self) -> Keep | None:
         """What the walk must keep for these formats; None for the plain text alone."""
         return Keep(figures=self.figures) if self.structured else None
+
+
+def unwritten(names: Iterable[str]) -> frozenset[str]:
+    """The Article's body fields an output that asks for the formats ``names`` leaves
+    out (each written format is a field; the others are not written at all).
+
+    >>> sorted(unwritten(["text", "markdown"]))
+    ['body_html']
+    """
+    names = [name.strip().lower() for name in names]
+    wanted = Formats.named(names)  # checks the names
+    asked = {"text": "text" in names, "html": wanted.html, "markdown": wanted.markdown}
+    return frozenset(BODY_FIELDS[name] for name, on in asked.items() if not on)
 
 
 TEXT = Formats()
