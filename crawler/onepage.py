@@ -19,7 +19,7 @@ from scrapy.exceptions import UsageError
 from w3lib.url import is_url
 
 from crawler.extraction.service import charset_from_content_type
-from extractors import Article, extract
+from extractors import Article, Formats, extract
 
 if TYPE_CHECKING:
     from scrapy.crawler import CrawlerProcessBase
@@ -46,7 +46,12 @@ class SavedPage:
         return next((v for k, v in self.headers.items() if k.lower() == "content-type"), None)
 
 
-def extract_page(page: SavedPage, *, generic: bool = False) -> Article:
+def extract_page(
+    page: SavedPage,
+    *,
+    generic: bool = False,
+    formats: Formats = Formats(),  # noqa: B008  (frozen: one shared default is safe)
+) -> Article:
     """:func:`extractors.extract` on ``page``, with the charset its Content-Type
     header declares, as the crawl does."""
     return extract(
@@ -54,6 +59,7 @@ def extract_page(page: SavedPage, *, generic: bool = False) -> Article:
         page.url,
         encoding=charset_from_content_type(page.content_type),
         generic=generic,
+        formats=formats,
     )
 
 
