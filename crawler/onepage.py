@@ -99,6 +99,9 @@ def get_page(target: str, process: CrawlerProcessBase | None, url: str | None = 
 
     class FetchSpider(Spider):
         name = "newsclean-fetch"
+        # No feed: the page is extracted here, not written as items (the add-on's
+        # default feed would leave an empty newsclean-fetch.jsonl in the folder).
+        custom_settings = {"NEWSCLEAN_DEFAULT_FEED": ""}  # noqa: RUF012 (Scrapy's own attribute)
 
         async def start(self) -> AsyncIterator[Any]:
             yield Request(target, callback=found.append, dont_filter=True)

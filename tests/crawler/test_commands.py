@@ -45,10 +45,12 @@ def test_extract_prints_the_body_in_the_format_asked_for() -> None:
     assert "body_markdown" not in article
 
 
-def test_extract_a_url(test_site: SiteServer) -> None:
+def test_extract_a_url(test_site: SiteServer, tmp_path: Path) -> None:
     path = next(p for p in sorted(test_site.site.articles) if p.startswith("/politics/"))
-    done = run_scrapy(["extract", f"{test_site.base_url}{path}", "--generic"])
+    done = run_scrapy(["extract", f"{test_site.base_url}{path}", "--generic"], cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-2000:]
+    # The fetch writes no feed: nothing is left in the folder it ran in.
+    assert list(tmp_path.iterdir()) == []
     article = json.loads(done.stdout)
     assert article["url"] == f"{test_site.base_url}{path}"
     assert article["body"] and "We use cookies" not in article["body"]
