@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 import lxml.etree
 
-from extractors.page.tree import Element
+from extractors.page.tree import Element, text_of
 from extractors.text import clean
 
 if TYPE_CHECKING:
@@ -51,9 +51,17 @@ _KINDS: dict[str, tuple[Kind, int]] = {
 _STRUCTURE = frozenset({"br", "ol", "ul", "tr", "td", "th", *_KINDS})
 
 # A table row is a row of data when its cells hold no block of their own; a row
-# whose cells hold paragraphs, lists or tables lays out the page (old sites put
+# whose cells hold lists, headings or tables lays out the page (old sites put
 # the whole article in one cell), and its blocks are cut as anywhere else.
 _LAYOUT_TAGS = tuple(_BLOCK_TAGS - _CELLS - {"br", "tr"})
+# Cells whose text sits in <p> or <div> (Google Docs and Blogger write every cell
+# so: the readability test page links-in-tables) are a row of data while the row
+# has several cells and is short: a few values. A layout cell holds the article,
+# paragraphs of prose, and a row of one cell is a box around text; the longest
+# row of data written so on both development corpora has 240 characters.
+_WRAPPERS = ("p", "div")
+_STRICT_LAYOUT_TAGS = tuple(set(_LAYOUT_TAGS).difference(_WRAPPERS))
+MAX_WRAPPED_ROW_CHARS = 300
 
 # Between the cells of a table row in the plain body.
 CELL_SEPARATOR = " | "
@@ -131,6 +139,17 @@ def link_weight(el: Element) -> float:
     return IN_PAGE_LINK_WEIGHT if href.startswith("#") else 1.0
 
 
+def _is_data_row(tr: Element) -> bool:
+    """Whether a ``<tr>`` is a row of data (one block, its cells) rather than layout."""
+    if next(tr.iter(_LAYOUT_TAGS), None) is None:
+        return True
+    if next(tr.iter(_STRICT_LAYOUT_TAGS), None) is not None:
+        return False
+    if sum(1 for _ in tr.iter(_CELLS)) < 2:  # one cell: a box around text
+        return False
+    return len(" ".join(text_of(tr).split())) <= MAX_WRAPPED_ROW_CHARS
+
+
 class _Walk:
     """One pass over a container: text gathered between block boundaries."""
 
@@ -195,11 +214,11 @@ class _Walk:
             if tag in _CELLS:
                 self._text()  # stray text between cells belongs to no cell
                 self.link_chars = 0.0
-            elif tag == "br":
+            else:  # <br>, or a <p> of the cell: its text stays apart from the next
                 self.parts.append(" ")
             return
         self._flush()
-        if tag == "tr" and next(el.iter(_LAYOUT_TAGS), None) is None:
+        if tag == "tr" and _is_data_row(el):
             self.cells = []
             self.row_links = 0.0
         if tag in _LISTS:
@@ -219,6 +238,8 @@ class _Walk:
                 self._row(self.cells)
                 self.cells = None
                 self.stack.pop()
+            else:
+                self.parts.append(" ")
             return
         self._flush()
         if tag == "br":

@@ -56,6 +56,24 @@ def test_a_layout_table_is_cut_into_its_paragraphs() -> None:
     ]
 
 
+def test_a_row_of_short_cells_written_in_paragraphs_is_one_row() -> None:
+    found = cut(
+        "<table><tr><td><p>Maps</p></td><td><p>32.7 MB</p><p>(54%)</p></td></tr>"
+        "<tr><td><div><p><a href='/mail/'>Mail</a></p></div></td><td><p>17.8 MB</p></td></tr>"
+        "</table>"
+    )
+    assert [(b.kind, b.text) for b in found] == [
+        ("row", "Maps | 32.7 MB (54%)"),
+        ("row", "Mail | 17.8 MB"),
+    ]
+
+
+def test_a_long_row_of_paragraphs_lays_out_the_page() -> None:
+    prose = "<p>" + "The council met on Monday and voted on the budget. " * 4 + "</p>"
+    found = cut(f"<table><tr><td><p>Menu</p></td><td>{prose}{prose}</td></tr></table>")
+    assert [b.kind for b in found] == ["paragraph"] * 3
+
+
 def test_link_text_is_weighed_by_where_the_link_goes() -> None:
     found = cut(
         "<p><a href='https://other.test/'>elsewhere</a></p>"

@@ -14,7 +14,10 @@ structured body keeps:
   ``<h4>``, a ``|`` inside a table cell, ``mailto:``, an in-page and a script link;
 - ``structure-figures`` (figures asked for): a ``<figure>`` whose ``<img>`` sits in
   a ``<picture>`` with ``<source>`` lists, with its caption; a lazy-loaded image;
-  a tracking pixel, a credit line and a related list with thumbnails, which go.
+  a tracking pixel, a credit line and a related list with thumbnails, which go;
+- ``structure-wrapped-cells``: a table of data whose cells hold their text in
+  ``<p>`` and ``<div>`` (one line per row, not per cell), inside a layout table
+  that holds the article (cut as anywhere else); ``<h5>``, ``<h6>``.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ def _extract(name: str, formats: Formats) -> tuple[str, str | None, str | None]:
 
 
 def test_the_structure_pages_are_there() -> None:
-    assert len(NAMES) == 3, NAMES
+    assert len(NAMES) == 4, NAMES
     for name in NAMES:
         for file in ("source.html", "expected.txt", "expected.html", "expected.md"):
             assert (PAGES / name / file).is_file(), f"{name}/{file} is missing"
