@@ -47,9 +47,9 @@ class Article:
 
     body: str = ""
     """Plain text, one line per block (a paragraph, a heading, a list item, a table
-    row with its cells joined by ``" | "``, a quotation, preformatted text on one
-    line), lines separated by one blank line (``"\\n\\n"``). Empty when the page
-    holds no article; ``reason`` then says why."""
+    row with its cells joined by ``" | "`` and an empty cell keeping its place, a
+    quotation, preformatted text on one line), lines separated by one blank line
+    (``"\\n\\n"``). Empty when the page holds no article; ``reason`` then says why."""
 
     body_html: str | None = None
     """The body as clean semantic HTML, one element per line: ``<p>``, ``<h2>``-``<h6>``,

@@ -271,7 +271,12 @@ class _Walk:
 
     def _row(self, cells: list[Cell]) -> None:
         self._text()
-        text = CELL_SEPARATOR.join(cell.text for cell in cells if cell.text)
+        # An empty cell between two others keeps its place ("Independents |  | 0"):
+        # without it the next value would read as this column's.
+        texts = [cell.text for cell in cells]
+        while texts and not texts[-1]:
+            texts.pop()
+        text = CELL_SEPARATOR.join(texts).strip()
         if text:
             links = min(self.row_links, len(text))
             self.out.append(Block(text, links, "tr", "row", cells=tuple(cells)))

@@ -42,10 +42,16 @@ def test_a_table_row_is_one_block_with_its_cells() -> None:
         "<table><tr><th>Year</th><th></th><th>GDP growth</th></tr>"
         "<tr><td>2023</td><td></td><td>1.2<br>%</td></tr></table>"
     )
-    assert [b.text for b in found] == ["Year | GDP growth", "2023 | 1.2 %"]
+    # The empty cell keeps its place: a value after it stays in its own column.
+    assert [b.text for b in found] == ["Year |  | GDP growth", "2023 |  | 1.2 %"]
     assert found[0].kind == "row"
     assert found[0].cells == (Cell("Year", True), Cell("", True), Cell("GDP growth", True))
     assert found[1].cells == (Cell("2023"), Cell(""), Cell("1.2 %"))
+
+
+def test_empty_cells_at_the_end_of_a_row_go_and_an_empty_row_is_none() -> None:
+    found = cut("<table><tr><td>Seats</td><td></td></tr><tr><td> </td><td></td></tr></table>")
+    assert [b.text for b in found] == ["Seats"]
 
 
 def test_a_layout_table_is_cut_into_its_paragraphs() -> None:
