@@ -1,4 +1,5 @@
-"""The body as HTML and Markdown on hand-made pages: tests/extractors/pages/structure-*/.
+"""The body as HTML and Markdown on hand-made pages: tests/extractors/pages/structure-*/;
+and from the site extractors, on the bundled fixtures.
 
 Each folder holds ``source.html`` and the article written by hand three times:
 ``expected.txt`` (the plain body, read by ``test_generic_pages.py``),
@@ -23,8 +24,11 @@ structured body keeps:
 from __future__ import annotations
 
 import difflib
+import json
+import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from extractors import Formats, extract
@@ -33,6 +37,7 @@ PAGES = Path(__file__).resolve().parent / "pages"
 NAMES = sorted(path.name for path in PAGES.glob("structure-*") if path.is_dir())
 URL = "https://news.example/2024/03/12/story/"
 FIGURES = frozenset({"structure-figures"})
+WORD = re.compile(r"\w+")
 
 
 def _diff(want: str, got: str) -> str:
@@ -81,3 +86,29 @@ def test_without_figures_the_html_has_none() -> None:
     want = (PAGES / "structure-figures" / "expected.html").read_text(encoding="utf-8")
     without = "\n".join(line for line in want.strip().splitlines() if "<figure>" not in line)
     assert html == without, _diff(without, html or "")
+
+
+FIXTURES = sorted((PAGES.parents[2] / "fixtures").glob("*/*/source.html"))
+
+
+@pytest.mark.parametrize("source", FIXTURES, ids=lambda path: path.parent.name)
+def test_site_extractors_give_the_body_with_its_structure(source: Path) -> None:
+    """A site extractor's body is rendered as the generic one's: the HTML holds the
+    plain body's words in order, nothing more, and its links are absolute."""
+    meta = json.loads(source.with_name("meta.json").read_text(encoding="utf-8"))
+    article = extract(source.read_bytes(), meta["url"], formats=Formats(html=True))
+    assert article.extractor.startswith("site:"), article.extractor_note
+    html = lxml.html.fragment_fromstring(article.body_html, create_parent="div")
+    assert WORD.findall(html.text_content()) == WORD.findall(article.body)
+    hrefs = [a.get("href") for a in html.iter("a")]
+    assert all(href.startswith(("https://", "http://", "mailto:")) for href in hrefs), hrefs
+
+
+def test_a_site_extractor_keeps_links_and_headings() -> None:
+    kept = {}
+    for source in FIXTURES:
+        meta = json.loads(source.with_name("meta.json").read_text(encoding="utf-8"))
+        html = extract(source.read_bytes(), meta["url"], formats=Formats(html=True)).body_html
+        kept[source.parent.name] = (html or "").count("<a href="), (html or "").count("<h")
+    assert sum(links for links, _ in kept.values()) >= 10, kept
+    assert sum(headings for _, headings in kept.values()) >= 4, kept
