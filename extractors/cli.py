@@ -7,10 +7,13 @@
     newsclean extract crawl.warc.gz --names zyte   # a WARC, in zyte-common-items' names
     curl -s https://news.example/a | newsclean extract - --url https://news.example/a
     newsclean extract page.html --format markdown  # the body as Markdown
+    newsclean extract dump.txt CC-MAIN-x.warc.wet.gz  # text dumps, a WET file
 
 ``extract`` reads files, folders, standard input and WARC files
-(:mod:`extractors.inputs`), runs :func:`extractors.extract` on every page, and
-writes one JSON line per article to standard output or ``-o FILE``. Pages with
+(:mod:`extractors.inputs`), runs :func:`extractors.extract` on every page and
+:func:`extractors.textdump.extract_texts` on every group of text dumps (a WET
+file, a folder's dumps with ``--text``), and writes one JSON line per article
+to standard output or ``-o FILE``. Pages with
 no article are counted, not written (``--keep-empty`` writes them, with their
 ``reason``). On a terminal a progress bar runs on standard error; a summary line
 ends every run. Logs are quiet: warnings and errors only, ``-v`` for a line per
@@ -39,11 +42,13 @@ from extractors.api import extract, load_page
 from extractors.article import Article
 from extractors.exceptions import UnreadablePage
 from extractors.inputs import InputPage, Skipped, read_inputs
+from extractors.inputs.dumps import WET_SUFFIXES, DumpGroup
 from extractors.inputs.files import WARC_SUFFIXES
 from extractors.output import FORMATS, Progress, Writer
 from extractors.pagetype import classify
-from extractors.render import FORMAT_NAMES, Formats, unwritten
+from extractors.render import FORMAT_NAMES, Formats, render_paragraphs, unwritten
 from extractors.site import registry
+from extractors.textdump import extract_texts
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -83,7 +88,8 @@ class Tally:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="newsclean", description="Clean news articles from saved pages and WARC files."
+        prog="newsclean",
+        description="Clean news articles from saved pages, WARC files and text dumps.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     extract_ = commands.add_parser(
@@ -95,8 +101,15 @@ def _parser() -> argparse.ArgumentParser:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="a page file (.html, .htm, .html.gz), a folder (searched recursively), "
-        "a .warc or .warc.gz file, or - for standard input",
+        help="a page file (.html, .htm, .html.gz), a text dump (.txt, .txt.gz), a folder "
+        "(searched recursively), a .warc or .warc.gz file, a WET file (.wet, .wet.gz), "
+        "or - for standard input",
+    )
+    extract_.add_argument(
+        "--text",
+        action="store_true",
+        help="standard input and files that are not pages are text dumps (one block per "
+        "line), and folders give their .txt and .txt.gz files too",
     )
     extract_.add_argument("-o", "--output", help="write to this file (default: standard output)")
     extract_.add_argument(
@@ -154,7 +167,7 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     if args.url and (
         len(args.inputs) != 1
         or Path(args.inputs[0]).is_dir()
-        or args.inputs[0].lower().endswith(WARC_SUFFIXES)
+        or args.inputs[0].lower().endswith(WARC_SUFFIXES + WET_SUFFIXES)
     ):
         parser.error("--url names the URL of one page: give one file or - with it")
     if args.names != "newsclean" and args.format != "json":
@@ -205,11 +218,23 @@ def _article(page: InputPage, args: argparse.Namespace) -> Article | None:
     return article
 
 
+def _dump_articles(group: DumpGroup, formats: Formats) -> list[Article]:
+    """The Articles of a group of text dumps, judged together (:func:`extract_texts`).
+    A dump has no markup: its HTML and Markdown are its body's lines as paragraphs."""
+    dumps = group.dumps
+    articles = extract_texts([d.text for d in dumps], [d.url for d in dumps])
+    for article, dump in zip(articles, dumps, strict=True):
+        article.fetched = dump.fetched
+        if article.body:
+            article.body_html, article.body_markdown = render_paragraphs(article.body, formats)
+    return articles
+
+
 def _run(args: argparse.Namespace, out: IO[bytes], tally: Tally, progress: Progress) -> None:
     writer = Writer(
         out, args.format, args.names, several=_several(args.inputs), without=args.without
     )
-    for item in read_inputs(args.inputs, args.url):
+    for item in read_inputs(args.inputs, args.url, text=args.text):
         if isinstance(item, Skipped):
             if item.error:
                 tally.errors += 1
@@ -218,24 +243,38 @@ def _run(args: argparse.Namespace, out: IO[bytes], tally: Tally, progress: Progr
                 tally.skipped[item.reason] += 1
                 logger.info("skipped %s: %s %s", item.source, item.reason, item.detail)
             continue
-        tally.pages += 1
-        progress.update()
-        article = _article(item, args)
-        if article is None:
-            tally.skipped["listing"] += 1
-            logger.info("skipped %s: a listing page", item.source)
-        elif article.body or args.keep_empty:
-            writer.write(article)
-            tally.written += 1
-        if article is not None and not article.body:
-            tally.empty[article.reason or "empty"] += 1
-            logger.info("no article in %s: %s", item.source, article.reason)
+        found: list[tuple[str, Article | None]]
+        if isinstance(item, DumpGroup):
+            sources = [dump.source for dump in item.dumps]
+            found = list(zip(sources, _dump_articles(item, args.formats), strict=True))
+        else:
+            found = [(item.source, _article(item, args))]
+        for source, article in found:
+            tally.pages += 1
+            progress.update()
+            _tally(source, article, writer, tally, keep_empty=args.keep_empty)
+
+
+def _tally(
+    source: str, article: Article | None, writer: Writer, tally: Tally, *, keep_empty: bool
+) -> None:
+    """Write one page's Article (None: a listing, skipped) and count what became of it."""
+    if article is None:
+        tally.skipped["listing"] += 1
+        logger.info("skipped %s: a listing page", source)
+        return
+    if article.body or keep_empty:
+        writer.write(article)
+        tally.written += 1
+    if not article.body:
+        tally.empty[article.reason or "empty"] += 1
+        logger.info("no article in %s: %s", source, article.reason)
 
 
 def _several(inputs: Sequence[str]) -> bool:
     """Whether the inputs can hold more than one page."""
     return len(inputs) > 1 or any(
-        Path(n).is_dir() or n.lower().endswith(WARC_SUFFIXES) for n in inputs
+        Path(n).is_dir() or n.lower().endswith(WARC_SUFFIXES + WET_SUFFIXES) for n in inputs
     )
 
 

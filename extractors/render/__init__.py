@@ -27,6 +27,7 @@ __all__ = [
     "body_html",
     "body_markdown",
     "render",
+    "render_paragraphs",
     "unwritten",
 ]
 
@@ -44,3 +45,21 @@ def render(
         return None, None
     html = body_html(found, base)
     return (html if formats.html else None), (body_markdown(html) if formats.markdown else None)
+
+
+def render_paragraphs(body: str, formats: Formats) -> tuple[str | None, str | None]:
+    r""":func:`render` for a body known only as plain text (``Article.body``: a text
+    dump's, which has no markup to read headings, lists or links from): each of its
+    lines a paragraph.
+
+    >>> html, markdown = render_paragraphs("A *b*\n\nC.", Formats(html=True, markdown=True))
+    >>> print(html)
+    <p>A *b*</p>
+    <p>C.</p>
+    >>> print(markdown)
+    A \*b\*
+    <BLANKLINE>
+    C.
+    """
+    lines = [Block(line, 0.0, "p") for line in body.split("\n\n") if line]
+    return render(lines, None, formats)
