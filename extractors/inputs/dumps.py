@@ -31,6 +31,7 @@ __all__ = [
     "WET_SUFFIXES",
     "Dump",
     "DumpGroup",
+    "Grouper",
     "dump_of",
     "text_file",
     "wet_groups",
@@ -69,6 +70,31 @@ class DumpGroup:
     dumps: tuple[Dump, ...]
 
 
+class Grouper:
+    """Dumps gathered into groups of at most :data:`MAX_GROUP_CHARS` characters (a
+    dump larger than that is a group of its own), so that memory stays bounded."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.dumps: list[Dump] = []
+        self.size = 0
+
+    def add(self, dump: Dump) -> DumpGroup | None:
+        """Add a dump; the group it does not fit in, when one is full."""
+        full = self.take() if self.size + len(dump.text) > MAX_GROUP_CHARS else None
+        self.dumps.append(dump)
+        self.size += len(dump.text)
+        return full
+
+    def take(self) -> DumpGroup | None:
+        """The group gathered so far (None if empty); gathering starts again."""
+        if not self.dumps:
+            return None
+        group = DumpGroup(self.source, tuple(self.dumps))
+        self.dumps, self.size = [], 0
+        return group
+
+
 def dump_of(source: str, data: bytes, url: str | None) -> Dump | Skipped:
     """The dump held in ``data`` (at most :data:`MAX_BYTES` of them read)."""
     if len(data) > MAX_BYTES:
@@ -98,8 +124,8 @@ def wet_groups(path: Path) -> Iterator[DumpGroup | Skipped]:
     """The ``conversion`` records of a WET file, in groups of at most
     :data:`MAX_GROUP_CHARS`; a file that is no WET file, or one cut short, ends with
     an error (the records before the damage are given)."""
-    group: list[Dump] = []
-    size = records = 0
+    groups = Grouper(str(path))
+    records = 0
     try:
         with path.open("rb") as stream:
             for record in read_wet(stream):
@@ -107,12 +133,8 @@ def wet_groups(path: Path) -> Iterator[DumpGroup | Skipped]:
                 where = f"{path}#{records}"
                 if len(record.text) > MAX_BYTES:
                     yield Skipped(where, "too-large", f"more than {MAX_BYTES} bytes")
-                    continue
-                if group and size + len(record.text) > MAX_GROUP_CHARS:
-                    yield DumpGroup(str(path), tuple(group))
-                    group, size = [], 0
-                group.append(Dump(where, record.text, record.url, record.date))
-                size += len(record.text)
+                elif full := groups.add(Dump(where, record.text, record.url, record.date)):
+                    yield full
     except WetFormatError as exc:
         problem: Skipped | None = Skipped(str(path), "unreadable", str(exc))
     except (OSError, EOFError, zlib.error) as exc:
@@ -120,8 +142,8 @@ def wet_groups(path: Path) -> Iterator[DumpGroup | Skipped]:
         problem = Skipped(str(path), "unreadable", detail or type(exc).__name__)
     else:
         problem = None
-    if group:
-        yield DumpGroup(str(path), tuple(group))
+    if last := groups.take():
+        yield last
     if problem is not None:
         yield problem
     elif not records:

@@ -38,6 +38,7 @@ from extractors.inputs.dumps import (
     WET_SUFFIXES,
     Dump,
     DumpGroup,
+    Grouper,
     text_file,
     wet_groups,
 )
@@ -68,20 +69,27 @@ def read_inputs(
     input and files that are neither pages nor archives as text dumps, and
     folders' ``.txt`` files too.
     """
-    dumps: list[Dump] = []  # consecutive dumps named in one folder
+    named = Grouper("")  # consecutive dumps named in one folder
     for name in names:
         for found in _named(name, url, stdin, text):
-            if dumps and not (
-                isinstance(found, Dump) and _folder_of(found) == _folder_of(dumps[0])
+            if named.source and not (
+                isinstance(found, Dump) and _folder_of(found) == named.source
             ):
-                yield DumpGroup(_folder_of(dumps[0]), tuple(dumps))
-                dumps = []
-            if isinstance(found, Dump):
-                dumps.append(found)
-            else:
+                yield from _taken(named)
+            if not isinstance(found, Dump):
                 yield found
-    if dumps:
-        yield DumpGroup(_folder_of(dumps[0]), tuple(dumps))
+                continue
+            named.source = _folder_of(found)
+            if full := named.add(found):
+                yield full
+    yield from _taken(named)
+
+
+def _taken(groups: Grouper) -> Iterator[DumpGroup]:
+    """The group ``groups`` has gathered, if any; it starts again, from no folder."""
+    if group := groups.take():
+        yield group
+    groups.source = ""
 
 
 def _folder_of(dump: Dump) -> str:
@@ -143,7 +151,7 @@ def _folder(root: Path, text: bool) -> Iterator[Input]:
     found = 0
     for folder, subfolders, files in os.walk(root, onerror=problems.append):
         subfolders.sort()
-        dumps: list[Dump] = []
+        dumps = Grouper(folder)
         for name in sorted(files):
             lowered = name.lower()
             if lowered.endswith(PAGE_SUFFIXES):
@@ -154,10 +162,9 @@ def _folder(root: Path, text: bool) -> Iterator[Input]:
                 dump = text_file(Path(folder, name), _meta_url(Path(folder, name)))
                 if isinstance(dump, Skipped):
                     yield dump
-                else:
-                    dumps.append(dump)
-        if dumps:
-            yield DumpGroup(folder, tuple(dumps))
+                elif full := dumps.add(dump):
+                    yield full
+        yield from _taken(dumps)
     for problem in problems:
         yield Skipped(
             str(problem.filename or root), "unreadable", problem.strerror or str(problem)

@@ -28,6 +28,22 @@ def test_a_large_wet_file_is_judged_in_bounded_groups(
     ]
 
 
+def test_a_large_folder_of_dumps_is_judged_in_bounded_groups(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i, text in enumerate(SITE_TEXTS):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(dumps_module, "MAX_GROUP_CHARS", 2 * max(map(len, SITE_TEXTS)))
+    for inputs in ([str(tmp_path)], sorted(str(path) for path in tmp_path.iterdir())):
+        groups = list(read_inputs(inputs, text=True))
+        assert [
+            [Path(d.source).name for d in g.dumps] for g in groups if isinstance(g, DumpGroup)
+        ] == [
+            ["0.txt", "1.txt"],
+            ["2.txt"],
+        ]
+
+
 def test_dumps_named_in_one_folder_are_one_group_and_others_apart(tmp_path: Path) -> None:
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
