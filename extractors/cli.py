@@ -195,9 +195,17 @@ def _logging(args: argparse.Namespace) -> None:
     root.setLevel(level)
 
 
+# A page whose first bytes hold no tag at all is most likely a text dump given
+# without --text (a dump read as HTML is one paragraph of all its lines).
+MARKUP_SNIFF_BYTES = 4096
+
+
 def _article(page: InputPage, args: argparse.Namespace) -> Article | None:
     """The page's Article, None for a listing when ``--only-articles``."""
     url = page.url
+    head = page.body[:MARKUP_SNIFF_BYTES]
+    if head.strip() and b"<" not in head and b"\x00" not in head:  # text, not binary
+        logger.warning("%s holds no markup: if it is a text dump, --text reads it so", page.source)
     if args.only_articles and url is not None:
         try:
             loaded = load_page(page.body, url, encoding=page.encoding)

@@ -185,6 +185,17 @@ def test_standard_input_is_a_dump_with_text(tmp_path: Path) -> None:
     assert lines(done)[0]["body"] == expected["body"]
 
 
+def test_a_dump_given_as_a_page_gets_a_warning(tmp_path: Path) -> None:
+    text, *_ = _seed(SEEDS[0])
+    done = newsclean("extract", "-", cwd=tmp_path, stdin=text.encode())
+    assert done.returncode == 0
+    assert "newsclean: WARNING: - holds no markup: if it is a text dump, --text reads it so" in (
+        done.stderr.decode()
+    )
+    page = newsclean("extract", "-", cwd=tmp_path, stdin=b"<p>" + text.encode() + b"</p>")
+    assert b"WARNING" not in page.stderr
+
+
 @pytest.mark.parametrize(("kind", "field"), [("html", "body_html"), ("markdown", "body_markdown")])
 def test_a_dump_in_html_or_markdown_is_its_lines_as_paragraphs(
     tmp_path: Path, kind: str, field: str
