@@ -26,6 +26,8 @@ from scrapy.utils.misc import load_object
 from crawler.distributed import settings as distributed
 from crawler.distributed.keys import DEFAULT_PREFIX, redis_url, worker_id
 from extractors.article import Article
+from extractors.exceptions import InputError
+from extractors.render import unwritten
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -47,6 +49,12 @@ DEFAULTS: dict[str, Any] = {
     "NEWSCLEAN_LANGUAGES": [],
     # "newsclean": items in the Article's names; "zyte": in zyte-common-items' (JSON Lines).
     "NEWSCLEAN_ITEM_NAMES": "newsclean",
+    # The bodies an item holds: "text" (body), "html" (body_html), "markdown"
+    # (body_markdown). The plain text alone keeps lines small and extraction fast;
+    # each other format costs time (README, "The body as HTML and Markdown").
+    "NEWSCLEAN_BODY_FORMATS": ["text"],
+    # On: figures (images, captions) in the HTML and Markdown bodies.
+    "NEWSCLEAN_BODY_FIGURES": False,
     # A path ("%(name)s": the spider; .gz: gzip per record): every response into a WARC.
     "NEWSCLEAN_WARC_FILE": "",
     # Off: article pages become stub items, without extraction (the crawl benchmark).
@@ -183,20 +191,37 @@ class Addon:
 
 
 def _exporter(settings: BaseSettings) -> str:
-    """The JSON Lines exporter for ``NEWSCLEAN_ITEM_NAMES``. In zyte-common-items'
-    names, the Article's field list (``FEED_EXPORT_FIELDS``) is no longer ours to set."""
+    """The JSON Lines exporter for ``NEWSCLEAN_ITEM_NAMES``, and the fields it writes
+    (``FEED_EXPORT_FIELDS``, unless set elsewhere): the Article's but the bodies
+    ``NEWSCLEAN_BODY_FORMATS`` does not name; in zyte-common-items' names, the
+    exporter leaves those out itself (:class:`crawler.exporters.ZyteJsonLinesItemExporter`)."""
     names = settings.get("NEWSCLEAN_ITEM_NAMES")
     if names not in ITEM_NAMES:
         raise ValueError(
             f"NEWSCLEAN_ITEM_NAMES is {names!r}; use one of {', '.join(ITEM_NAMES)} "
             "(-s NEWSCLEAN_ITEM_NAMES=zyte)"
         )
-    if (
-        names == "zyte"
-        and settings.getpriority("FEED_EXPORT_FIELDS") == SETTINGS_PRIORITIES["addon"]
-    ):
-        settings.set("FEED_EXPORT_FIELDS", None, priority="addon")
+    without = unwritten_bodies(settings)
+    if settings.getpriority("FEED_EXPORT_FIELDS") == SETTINGS_PRIORITIES["addon"]:
+        fields = [name for name in Article.field_names() if name not in without]
+        settings.set("FEED_EXPORT_FIELDS", None if names == "zyte" else fields, priority="addon")
     return ITEM_NAMES[names]
+
+
+def unwritten_bodies(settings: BaseSettings) -> frozenset[str]:
+    """The Article's body fields ``NEWSCLEAN_BODY_FORMATS`` does not name; a wrong
+    name raises ValueError naming the right ones. Commands that run no crawl
+    (``scrapy extract``) have no add-on to set it: they get its default here."""
+    formats = settings.getlist("NEWSCLEAN_BODY_FORMATS", DEFAULTS["NEWSCLEAN_BODY_FORMATS"])
+    try:
+        if not formats:
+            raise InputError("it names no format; use text, html, markdown")
+        return unwritten(formats)
+    except InputError as exc:
+        raise ValueError(
+            f"NEWSCLEAN_BODY_FORMATS is {formats!r}: {exc} "
+            "(-s NEWSCLEAN_BODY_FORMATS=text,markdown)"
+        ) from exc
 
 
 def _default_feed(settings: BaseSettings, *, distributed: bool) -> None:

@@ -19,7 +19,7 @@ from scrapy.exceptions import UsageError
 from w3lib.url import is_url
 
 from crawler.extraction.service import charset_from_content_type
-from extractors import Article, extract
+from extractors import Article, Formats, extract
 
 if TYPE_CHECKING:
     from scrapy.crawler import CrawlerProcessBase
@@ -46,7 +46,12 @@ class SavedPage:
         return next((v for k, v in self.headers.items() if k.lower() == "content-type"), None)
 
 
-def extract_page(page: SavedPage, *, generic: bool = False) -> Article:
+def extract_page(
+    page: SavedPage,
+    *,
+    generic: bool = False,
+    formats: Formats = Formats(),  # noqa: B008  (frozen: one shared default is safe)
+) -> Article:
     """:func:`extractors.extract` on ``page``, with the charset its Content-Type
     header declares, as the crawl does."""
     return extract(
@@ -54,6 +59,7 @@ def extract_page(page: SavedPage, *, generic: bool = False) -> Article:
         page.url,
         encoding=charset_from_content_type(page.content_type),
         generic=generic,
+        formats=formats,
     )
 
 
@@ -93,6 +99,9 @@ def get_page(target: str, process: CrawlerProcessBase | None, url: str | None = 
 
     class FetchSpider(Spider):
         name = "newsclean-fetch"
+        # No feed: the page is extracted here, not written as items (the add-on's
+        # default feed would leave an empty newsclean-fetch.jsonl in the folder).
+        custom_settings = {"NEWSCLEAN_DEFAULT_FEED": ""}  # noqa: RUF012 (Scrapy's own attribute)
 
         async def start(self) -> AsyncIterator[Any]:
             yield Request(target, callback=found.append, dont_filter=True)

@@ -18,7 +18,8 @@ site extractor base class and registry) and ``pagetype`` (article or listing).
 
 The ``newsclean`` command line: ``cli`` and ``output`` (formats, progress),
 ``inputs/`` (files, folders, standard input and WARC files as pages), ``zyte``
-(the Article in zyte-common-items' names).
+(the Article in zyte-common-items' names). ``render/``: the body as HTML and
+Markdown (``extract(..., formats=Formats(html=True, markdown=True))``).
 """
 
 from extractors.api import extract, load_page
@@ -31,12 +32,14 @@ from extractors.exceptions import (
     UseGeneric,
 )
 from extractors.page import Page
+from extractors.render import Formats
 from extractors.site import SiteExtractor, register, registry
 from extractors.textdump import extract_text
 
 __all__ = [
     "Article",
     "ExtractionError",
+    "Formats",
     "InputError",
     "Page",
     "SiteExtractor",

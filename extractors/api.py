@@ -23,13 +23,14 @@ needs from ``page.tree``, then passes the :class:`~extractors.page.Page` to
 from __future__ import annotations
 
 import logging
-import re
 
 import lxml.etree
 
 from extractors.article import Article
 from extractors.exceptions import InputError, UnreadablePage, UseGeneric
-from extractors.generic import generic_paragraphs
+from extractors.generic import generic_body
+from extractors.generic.blocks import Block
+from extractors.generic.markup import Keep
 from extractors.limits import DEFAULT_LIMITS, Limits, OutOfTime, checkpoint, deadline
 from extractors.metadata import (
     Metadata,
@@ -41,21 +42,17 @@ from extractors.metadata import (
     visible_date,
 )
 from extractors.page import Page, load
-from extractors.page.tree import itemprops
-from extractors.site import SiteChoice, handover_note, registry
-from extractors.text import clean, join_paragraphs
+from extractors.page.links import base_url
+from extractors.page.tree import ItemProps, itemprops
+from extractors.render import TEXT, Formats, render
+from extractors.site import SiteChoice, SiteExtractor, handover_note, registry
+from extractors.text import CONTROLS, clean, join_paragraphs
 
 __all__ = ["extract", "load_page"]
 
 logger = logging.getLogger(__name__)
 
 GENERIC = "generic"
-
-# Control characters (C0 and C1) have no place in a body. ftfy removes most of
-# them, but not the five C1 codes Windows-1252 leaves undefined ("\x81", "\x9d"),
-# nor any in a string it had no reason to look at ("a&#1;b"). They go here, at
-# the boundary, so that the Article's promise holds whatever the extractor did.
-_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 def load_page(
@@ -94,6 +91,7 @@ def extract(
     encoding: str | None = None,
     generic: bool = False,
     limits: Limits = DEFAULT_LIMITS,
+    formats: Formats = TEXT,
 ) -> Article:
     """Extract the article from one page.
 
@@ -105,13 +103,20 @@ def extract(
     that, the one for the page's canonical URL or ``og:url`` when its selectors fit
     the page (:meth:`~extractors.site.Registry.for_page`). The generic extractor
     runs when there is none or it hands over; ``Article.extractor_note`` then says
-    why. ``limits`` bounds the work (:mod:`extractors.limits`).
+    why. ``limits`` bounds the work (:mod:`extractors.limits`). ``formats`` asks for
+    the body as HTML and Markdown besides the plain text
+    (:class:`~extractors.render.Formats`: ``Formats(html=True, markdown=True)``).
 
     Bad content never raises: the Article then has an empty ``body`` and a
     machine-readable ``reason`` (listed in :mod:`extractors.api`). An argument of
     the wrong type raises :class:`~extractors.exceptions.InputError`.
     """
     _check_arguments(url, encoding, limits)
+    if not isinstance(formats, Formats):
+        raise InputError(
+            f"extract() takes formats as an extractors.Formats, not {type(formats).__name__}; "
+            "e.g. Formats(html=True, markdown=True)"
+        )
     if isinstance(html, Page):
         if html.extracted:
             raise InputError(
@@ -123,7 +128,7 @@ def extract(
         with deadline(limits.max_seconds):
             page = html if isinstance(html, Page) else load(html, url, encoding, limits)
             page.extracted = True
-            return _extract(page, generic)
+            return _extract(page, generic, formats)
     except UnreadablePage as exc:
         logger.debug("no article in %s: %s", url, exc)
         return Article(url=url, reason=exc.reason)
@@ -154,7 +159,7 @@ def _check_arguments(url: object, encoding: object, limits: object) -> None:
         )
 
 
-def _extract(page: Page, generic: bool) -> Article:
+def _extract(page: Page, generic: bool, formats: Formats) -> Article:
     checkpoint("reading metadata")
     props = itemprops(page.tree) if page.has_microdata else {}
     meta = read_metadata(page.tree, page.url, props)
@@ -162,7 +167,6 @@ def _extract(page: Page, generic: bool) -> Article:
     # was published under (a mirror, a replay, the demo site); extractors/site.py.
     choice = SiteChoice(None) if generic else registry.for_page(page.url, page.tree)
     site = choice.extractor(page.tree) if choice.extractor is not None else None
-    note = choice.note
     title = (site.extract_title() if site else None) or meta.title
     site_authors = site.extract_authors() if site else None
     authors = site_authors or meta.authors
@@ -185,24 +189,42 @@ def _extract(page: Page, generic: bool) -> Article:
         or url_date(page.url)
         or url_date(meta.canonical_url)
     )
-    body: list[str] = []
-    name = GENERIC
     checkpoint("extracting the body")
+    keep = formats.keep()
+    # Links and images resolve against the page's <base href>, else its URL.
+    base = base_url(page.tree, page.url) if keep is not None else None
+    found, name, note = _body(page, site, title, props, keep)
+    text = join_paragraphs(_without_controls([block.text for block in found if block.text]))
+    article = _article(page, meta, title, text, published, (authors, authors_raw), section, name)
+    article.extractor_note = note or choice.note
+    if text and keep is not None:
+        checkpoint("rendering the body")
+        article.body_html, article.body_markdown = render(found, base, formats)
+    return article
+
+
+def _body(
+    page: Page, site: SiteExtractor | None, title: str | None, props: ItemProps, keep: Keep | None
+) -> tuple[list[Block], str, str | None]:
+    """The body's blocks, the extractor that gave them, and why a site extractor
+    handed the page over (None when it did not)."""
     if site is not None:
         try:
-            body = site.extract_body(title)
-            name = site.name()
+            return _site_blocks(site, title, keep), site.name(), None
         except UseGeneric as exc:
             note = handover_note(type(site), str(exc))
             logger.debug("%s: %s", page.url, note)
-            site = None
             checkpoint("the generic extractor")
-    if site is None:
-        body = generic_paragraphs(page.tree, title, props)
-    text = join_paragraphs(_without_controls(body))
-    article = _article(page, meta, title, text, published, (authors, authors_raw), section, name)
-    article.extractor_note = note
-    return article
+            return generic_body(page.tree, title, props, keep=keep), GENERIC, note
+    return generic_body(page.tree, title, props, keep=keep), GENERIC, None
+
+
+def _site_blocks(site: SiteExtractor, title: str | None, keep: Keep | None) -> list[Block]:
+    """A site extractor's blocks; the paragraphs of its own ``extract_body``, when it
+    has one (they have no structure to render: each is a paragraph)."""
+    if type(site).extract_body is SiteExtractor.extract_body:
+        return site.extract_blocks(title, keep)
+    return [Block(paragraph, 0.0, "p") for paragraph in site.extract_body(title)]
 
 
 def _headline_text(title: str | None, meta: Metadata) -> str:
@@ -215,7 +237,7 @@ def _headline_text(title: str | None, meta: Metadata) -> str:
 
 
 def _without_controls(paragraphs: list[str]) -> list[str]:
-    cleaned = (_CONTROLS.sub("", p).strip() for p in paragraphs)
+    cleaned = (CONTROLS.sub("", p).strip() for p in paragraphs)
     return [p for p in cleaned if p]
 
 

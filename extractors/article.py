@@ -12,11 +12,17 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-__all__ = ["FETCH_FIELDS", "Article"]
+__all__ = ["FETCH_FIELDS", "RENDERED_FIELDS", "Article"]
 
 FETCH_FIELDS = ("fetched", "http_status", "discovered_by")
 """The fields that say how a page was fetched, not what it holds: empty from
 :func:`extractors.extract`, so a fixture's ``expected.json`` need not list them."""
+
+RENDERED_FIELDS = ("body_html", "body_markdown")
+"""The body's renderings, made only when asked for (``extract(..., formats=...)``,
+a crawl's ``NEWSCLEAN_BODY_FORMATS``): empty from :func:`extractors.extract` by
+default, so a fixture's ``expected.json`` need not list them, and a crawl writes
+them only when asked to."""
 
 
 @dataclass(slots=True)
@@ -40,9 +46,24 @@ class Article:
     """The headline, plain text on one line."""
 
     body: str = ""
-    """Plain text, one paragraph per block, paragraphs separated by one blank line
-    (``"\\n\\n"``); in-article subheadings are paragraphs of their own. Empty when
-    the page holds no article; ``reason`` then says why."""
+    """Plain text, one line per block (a paragraph, a heading, a list item, a table
+    row with its cells joined by ``" | "`` and an empty cell keeping its place, a
+    quotation, preformatted text on one line), lines separated by one blank line
+    (``"\\n\\n"``). Empty when the page holds no article; ``reason`` then says why."""
+
+    body_html: str | None = None
+    """The body as clean semantic HTML, one element per line: ``<p>``, ``<h2>``-``<h6>``,
+    ``<ul>``/``<ol>``/``<li>`` nested as on the page, ``<table>`` with its rows and
+    header cells (``<th>``), ``<blockquote>``, ``<pre>``/``<code>``, ``<a>`` with an
+    absolute ``href``, and with figures asked for, ``<figure>``/``<img>`` with an
+    absolute ``src`` and ``<figcaption>``; no class, style or other attribute. The
+    same blocks as ``body``, in the same order. None unless asked for
+    (``extract(..., formats=Formats(html=True))``), and when ``body`` is empty."""
+
+    body_markdown: str | None = None
+    """``body_html`` as Markdown (GFM tables, ATX headings, ``-`` bullets), written by
+    markdownify. None unless asked for (``Formats(markdown=True)``), and when
+    ``body`` is empty."""
 
     published: str | None = None
     """Publication date in ISO 8601: ``2022-04-21T17:40:00`` (no zone given),
@@ -113,8 +134,14 @@ class Article:
     page); None outside a crawl."""
 
     def to_dict(self) -> dict[str, Any]:
-        """The article as a JSON-ready dict, keys in field order."""
-        return asdict(self)
+        """The article as a JSON-ready dict, keys in field order; the body's renderings
+        (:data:`RENDERED_FIELDS`) only when they were made, so that a plain extraction
+        gives a line no longer than it did before they existed."""
+        data = asdict(self)
+        for name in RENDERED_FIELDS:
+            if data[name] is None:
+                del data[name]
+        return data
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:

@@ -6,10 +6,14 @@
     newsclean extract fixtures/ -o articles.jsonl  # a folder, recursively
     newsclean extract crawl.warc.gz --names zyte   # a WARC, in zyte-common-items' names
     curl -s https://news.example/a | newsclean extract - --url https://news.example/a
+    newsclean extract page.html --format markdown  # the body as Markdown
+    newsclean extract dump.txt CC-MAIN-x.warc.wet.gz  # text dumps, a WET file
 
 ``extract`` reads files, folders, standard input and WARC files
-(:mod:`extractors.inputs`), runs :func:`extractors.extract` on every page, and
-writes one JSON line per article to standard output or ``-o FILE``. Pages with
+(:mod:`extractors.inputs`), runs :func:`extractors.extract` on every page and
+:func:`extractors.textdump.extract_texts` on every group of text dumps (a WET
+file, a folder's dumps with ``--text``), and writes one JSON line per article
+to standard output or ``-o FILE``. Pages with
 no article are counted, not written (``--keep-empty`` writes them, with their
 ``reason``). On a terminal a progress bar runs on standard error; a summary line
 ends every run. Logs are quiet: warnings and errors only, ``-v`` for a line per
@@ -38,10 +42,13 @@ from extractors.api import extract, load_page
 from extractors.article import Article
 from extractors.exceptions import UnreadablePage
 from extractors.inputs import InputPage, Skipped, read_inputs
+from extractors.inputs.dumps import WET_SUFFIXES, DumpGroup
 from extractors.inputs.files import WARC_SUFFIXES
-from extractors.output import FORMATS, NOT_YET, Progress, Writer
+from extractors.output import FORMATS, Progress, Writer
 from extractors.pagetype import classify
+from extractors.render import FORMAT_NAMES, Formats, render_paragraphs, unwritten
 from extractors.site import registry
+from extractors.textdump import extract_texts
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -81,7 +88,8 @@ class Tally:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="newsclean", description="Clean news articles from saved pages and WARC files."
+        prog="newsclean",
+        description="Clean news articles from saved pages, WARC files and text dumps.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     extract_ = commands.add_parser(
@@ -93,16 +101,35 @@ def _parser() -> argparse.ArgumentParser:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="a page file (.html, .htm, .html.gz), a folder (searched recursively), "
-        "a .warc or .warc.gz file, or - for standard input",
+        help="a page file (.html, .htm, .html.gz), a text dump (.txt, .txt.gz), a folder "
+        "(searched recursively), a .warc or .warc.gz file, a WET file (.wet, .wet.gz), "
+        "or - for standard input",
+    )
+    extract_.add_argument(
+        "--text",
+        action="store_true",
+        help="standard input and files that are not pages are text dumps (one block per "
+        "line), and folders give their .txt and .txt.gz files too",
     )
     extract_.add_argument("-o", "--output", help="write to this file (default: standard output)")
     extract_.add_argument(
         "--format",
         choices=FORMATS,
         default="json",
-        help="json: one Article per line (default); text: the bodies; "
-        "html, markdown: not available yet",
+        help="json: one Article per line (default); text, html, markdown: the bodies, "
+        "as plain text, semantic HTML or Markdown",
+    )
+    extract_.add_argument(
+        "--body-formats",
+        default="text",
+        metavar="LIST",
+        help="the bodies a JSON line holds, comma-separated: text (body, the default), "
+        "html (body_html), markdown (body_markdown)",
+    )
+    extract_.add_argument(
+        "--figures",
+        action="store_true",
+        help="keep figures (images with their captions) in the HTML and Markdown",
     )
     extract_.add_argument(
         "--names",
@@ -137,22 +164,24 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    if args.format in NOT_YET:
-        parser.exit(
-            2,
-            f"newsclean extract: --format {args.format} is not available yet: the extractors "
-            "do not keep an article's structure (headings, lists, tables) today, and a body "
-            f"in {args.format} without it would only look structured; use --format json or "
-            "text\n",
-        )
     if args.url and (
         len(args.inputs) != 1
         or Path(args.inputs[0]).is_dir()
-        or args.inputs[0].lower().endswith(WARC_SUFFIXES)
+        or args.inputs[0].lower().endswith(WARC_SUFFIXES + WET_SUFFIXES)
     ):
         parser.error("--url names the URL of one page: give one file or - with it")
     if args.names != "newsclean" and args.format != "json":
         parser.error("--names applies to --format json")
+    bodies = [name for name in args.body_formats.split(",") if name.strip()]
+    if args.body_formats != "text" and args.format != "json":
+        parser.error("--body-formats applies to --format json")
+    if not bodies or not set(map(str.strip, bodies)) <= set(FORMAT_NAMES):
+        parser.error(f"--body-formats takes {', '.join(FORMAT_NAMES)}, comma-separated")
+    if args.figures and args.format == "text":
+        parser.error("--figures applies to the HTML and Markdown bodies")
+    names = bodies if args.format == "json" else [args.format]
+    args.formats = Formats.named(names, figures=args.figures)
+    args.without = unwritten(names)
 
 
 def _logging(args: argparse.Namespace) -> None:
@@ -166,9 +195,17 @@ def _logging(args: argparse.Namespace) -> None:
     root.setLevel(level)
 
 
+# A page whose first bytes hold no tag at all is most likely a text dump given
+# without --text (a dump read as HTML is one paragraph of all its lines).
+MARKUP_SNIFF_BYTES = 4096
+
+
 def _article(page: InputPage, args: argparse.Namespace) -> Article | None:
     """The page's Article, None for a listing when ``--only-articles``."""
     url = page.url
+    head = page.body[:MARKUP_SNIFF_BYTES]
+    if head.strip() and b"<" not in head and b"\x00" not in head:  # text, not binary
+        logger.warning("%s holds no markup: if it is a text dump, --text reads it so", page.source)
     if args.only_articles and url is not None:
         try:
             loaded = load_page(page.body, url, encoding=page.encoding)
@@ -179,17 +216,33 @@ def _article(page: InputPage, args: argparse.Namespace) -> Article | None:
             patterns = [re.compile(p) for p in site.article_urls] if site else []
             if not classify(loaded.tree, url, patterns).is_article:
                 return None
-            article = extract(loaded, generic=args.generic)
+            article = extract(loaded, generic=args.generic, formats=args.formats)
     else:
-        article = extract(page.body, url, encoding=page.encoding, generic=args.generic)
+        article = extract(
+            page.body, url, encoding=page.encoding, generic=args.generic, formats=args.formats
+        )
     article.fetched = page.fetched
     article.http_status = page.http_status
     return article
 
 
+def _dump_articles(group: DumpGroup, formats: Formats) -> list[Article]:
+    """The Articles of a group of text dumps, judged together (:func:`extract_texts`).
+    A dump has no markup: its HTML and Markdown are its body's lines as paragraphs."""
+    dumps = group.dumps
+    articles = extract_texts([d.text for d in dumps], [d.url for d in dumps])
+    for article, dump in zip(articles, dumps, strict=True):
+        article.fetched = dump.fetched
+        if article.body:
+            article.body_html, article.body_markdown = render_paragraphs(article.body, formats)
+    return articles
+
+
 def _run(args: argparse.Namespace, out: IO[bytes], tally: Tally, progress: Progress) -> None:
-    writer = Writer(out, args.format, args.names, several=_several(args.inputs))
-    for item in read_inputs(args.inputs, args.url):
+    writer = Writer(
+        out, args.format, args.names, several=_several(args.inputs), without=args.without
+    )
+    for item in read_inputs(args.inputs, args.url, text=args.text):
         if isinstance(item, Skipped):
             if item.error:
                 tally.errors += 1
@@ -198,24 +251,38 @@ def _run(args: argparse.Namespace, out: IO[bytes], tally: Tally, progress: Progr
                 tally.skipped[item.reason] += 1
                 logger.info("skipped %s: %s %s", item.source, item.reason, item.detail)
             continue
-        tally.pages += 1
-        progress.update()
-        article = _article(item, args)
-        if article is None:
-            tally.skipped["listing"] += 1
-            logger.info("skipped %s: a listing page", item.source)
-        elif article.body or args.keep_empty:
-            writer.write(article)
-            tally.written += 1
-        if article is not None and not article.body:
-            tally.empty[article.reason or "empty"] += 1
-            logger.info("no article in %s: %s", item.source, article.reason)
+        found: list[tuple[str, Article | None]]
+        if isinstance(item, DumpGroup):
+            sources = [dump.source for dump in item.dumps]
+            found = list(zip(sources, _dump_articles(item, args.formats), strict=True))
+        else:
+            found = [(item.source, _article(item, args))]
+        for source, article in found:
+            tally.pages += 1
+            progress.update()
+            _tally(source, article, writer, tally, keep_empty=args.keep_empty)
+
+
+def _tally(
+    source: str, article: Article | None, writer: Writer, tally: Tally, *, keep_empty: bool
+) -> None:
+    """Write one page's Article (None: a listing, skipped) and count what became of it."""
+    if article is None:
+        tally.skipped["listing"] += 1
+        logger.info("skipped %s: a listing page", source)
+        return
+    if article.body or keep_empty:
+        writer.write(article)
+        tally.written += 1
+    if not article.body:
+        tally.empty[article.reason or "empty"] += 1
+        logger.info("no article in %s: %s", source, article.reason)
 
 
 def _several(inputs: Sequence[str]) -> bool:
     """Whether the inputs can hold more than one page."""
     return len(inputs) > 1 or any(
-        Path(n).is_dir() or n.lower().endswith(WARC_SUFFIXES) for n in inputs
+        Path(n).is_dir() or n.lower().endswith(WARC_SUFFIXES + WET_SUFFIXES) for n in inputs
     )
 
 

@@ -1,11 +1,11 @@
 """How ``newsclean extract`` writes articles: the formats, and the progress bar.
 
 ``json`` is one Article per line (JSON Lines), in the Article's names or in
-zyte-common-items' (:mod:`extractors.zyte`); ``text`` is the plain bodies, each
-after a ``==> URL <==`` line when the inputs can hold several pages (as ``head``
-does with several files). ``html`` and ``markdown`` wait for bodies that keep
-their structure (headings, lists, tables): the command line refuses them with a
-message instead of writing a body that only looks structured.
+zyte-common-items' (:mod:`extractors.zyte`), with the body fields asked for
+(``--body-formats``: the plain text by default); ``text``, ``html`` and
+``markdown`` are the bodies in that format (``Article.body``, ``body_html``,
+``body_markdown``), each after a ``==> URL <==`` line when the inputs can hold
+several pages (as ``head`` does with several files).
 """
 
 from __future__ import annotations
@@ -21,25 +21,37 @@ from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
 from extractors.article import Article
+from extractors.render import BODY_FIELDS
 from extractors.zyte import to_zyte
 
-__all__ = ["FORMATS", "NOT_YET", "Progress", "Writer"]
+__all__ = ["FORMATS", "Progress", "Writer"]
 
 FORMATS = ("json", "text", "html", "markdown")
-NOT_YET = frozenset({"html", "markdown"})
-"""Formats named by ``--format`` that the extractors cannot write yet."""
+"""What ``--format`` writes: JSON Lines, or the bodies in one format."""
 
 
 class Writer:
-    """Writes articles to a binary stream in one format, each flushed as it comes."""
+    """Writes articles to a binary stream in one format, each flushed as it comes.
 
-    def __init__(self, out: IO[bytes], kind: str, names: str = "newsclean", *, several: bool):
-        if kind in NOT_YET or kind not in FORMATS:
-            raise ValueError(f"cannot write {kind!r} articles; use json or text")
+    ``without`` names Article fields a JSON line leaves out (the body formats not
+    asked for, :func:`extractors.render.formats.unwritten`)."""
+
+    def __init__(
+        self,
+        out: IO[bytes],
+        kind: str,
+        names: str = "newsclean",
+        *,
+        several: bool,
+        without: frozenset[str] = frozenset(),
+    ):
+        if kind not in FORMATS:
+            raise ValueError(f"cannot write {kind!r} articles; use one of {', '.join(FORMATS)}")
         self.out = out
         self.kind = kind
         self.names = names
         self.several = several
+        self.without = without
 
     def text(self, article: Article) -> str:
         """What one article becomes.
@@ -51,13 +63,13 @@ class Writer:
         >>> Writer(io.BytesIO(), "json", "zyte", several=False).text(a)[:40]
         '{"url": "https://n.test/a", "headline": '
         """
-        if self.kind == "text":
-            return (
-                f"==> {article.url} <==\n{article.body}\n\n"
-                if self.several
-                else f"{article.body}\n"
-            )
-        data = to_zyte(article) if self.names == "zyte" else article.to_dict()
+        if self.kind != "json":
+            body = getattr(article, BODY_FIELDS[self.kind]) or ""
+            return f"==> {article.url} <==\n{body}\n\n" if self.several else f"{body}\n"
+        if self.names == "zyte":
+            data = to_zyte(article, without=self.without)
+        else:
+            data = {k: v for k, v in article.to_dict().items() if k not in self.without}
         return json.dumps(data, ensure_ascii=False) + "\n"
 
     def write(self, article: Article) -> None:

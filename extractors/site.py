@@ -49,7 +49,8 @@ from cssselect import SelectorError
 from lxml.cssselect import CSSSelector
 
 from extractors.exceptions import SiteExtractorError, UseGeneric
-from extractors.generic.blocks import blocks, paragraphs
+from extractors.generic.blocks import Block, article_blocks
+from extractors.generic.markup import Keep, walk
 from extractors.page.tree import Element, drop, text_of
 from extractors.text import clean
 
@@ -139,6 +140,11 @@ class SiteExtractor:
 
     def extract_body(self, title: str | None) -> list[str]:
         """The body paragraphs. Raises UseGeneric when the body selector finds nothing."""
+        return [block.text for block in self.extract_blocks(title) if block.text]
+
+    def extract_blocks(self, title: str | None, keep: Keep | None = None) -> list[Block]:
+        """The body's blocks, cut and judged as the generic extractor's are (with
+        their markup when ``keep`` says so). Raises UseGeneric as ``extract_body``."""
         containers = self.select(self.body) if self.body else []
         if not containers:
             raise UseGeneric(f"{self.name()}: body selector {self.body!r} matched nothing")
@@ -146,8 +152,8 @@ class SiteExtractor:
             for container in containers:
                 for el in self.select(selector, container):
                     drop(el)
-        found = paragraphs(blocks(containers), title)
-        if not found:
+        found = article_blocks(walk(containers, keep), title)
+        if not any(block.text for block in found):
             raise UseGeneric(f"{self.name()}: body selector {self.body!r} held no text")
         return found
 

@@ -14,7 +14,16 @@ import ftfy
 
 from extractors.limits import checkpoint
 
-__all__ = ["FTFY_CONFIG", "clean", "collapse", "is_clean", "join_paragraphs"]
+__all__ = [
+    "CONTROLS",
+    "FTFY_CONFIG",
+    "PRE_CONTROLS",
+    "clean",
+    "clean_preformatted",
+    "collapse",
+    "is_clean",
+    "join_paragraphs",
+]
 
 #: The one ftfy configuration of the project. Options left out keep ftfy's default.
 FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -29,6 +38,15 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     # We never read ftfy's explanation; skipping it saves time on every string.
     explain=False,
 )
+
+# Control characters (C0 and C1) have no place in a body. ftfy removes most of
+# them, but not the five C1 codes Windows-1252 leaves undefined ("\x81", "\x9d"),
+# nor any in a string it had no reason to look at ("a&#1;b"). The Article's bodies
+# lose them at the boundary (extractors.api, extractors.render), whatever the
+# extractor did; the line feed stays (it separates paragraphs), and in
+# preformatted text the tab too.
+CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+PRE_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # Invisible characters that carry no meaning in extracted text. ZERO WIDTH
 # (NON-)JOINER and the bidi marks are NOT here: Persian, Indic scripts and mixed
@@ -111,6 +129,22 @@ def is_clean(text: str) -> bool:
         or "\N{SOFT HYPHEN}" in text
         or "\N{ZERO WIDTH NO-BREAK SPACE}" in text
     )
+
+
+def clean_preformatted(text: str | None) -> str:
+    """Repair like :func:`clean`, keeping line breaks and indentation (the text of a
+    ``<pre>``): only line ends lose their spaces, and blank lines at both ends go.
+
+    >>> clean_preformatted("\\n  if x:\\r\\n      y = 1   \\n\\n")
+    '  if x:\\n      y = 1'
+    """
+    if not text:
+        return ""
+    if _NEEDS_FTFY.search(text):
+        checkpoint("repairing text")
+        text = ftfy.fix_text(text, FTFY_CONFIG)
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
 def join_paragraphs(paragraphs: list[str]) -> str:

@@ -12,6 +12,7 @@ Article             zyte-common-items ``Article``
 ``canonical_url``   ``canonicalUrl``
 ``title``           ``headline``
 ``body``            ``articleBody``
+``body_html``       ``articleBodyHtml``
 ``published``       ``datePublished``
 ``published_raw``   ``datePublishedRaw``
 ``modified``        ``dateModified``
@@ -24,9 +25,9 @@ Article             zyte-common-items ``Article``
 any other field     ``newsclean``: ``{field: value}``
 ==================  =======================================
 
-``section``, ``site_name``, ``extractor``, ``reason``, ``http_status`` and
-``discovered_by`` have no zyte-common-items name, and land under ``newsclean``,
-as will any field added to Article later. Empty values (None, empty lists) are
+``section``, ``site_name``, ``extractor``, ``reason``, ``http_status``,
+``discovered_by`` and ``body_markdown`` have no zyte-common-items name, and land
+under ``newsclean``, as will any field added to Article later. Empty values (None, empty lists) are
 left out, as zyte-common-items' own serializer leaves them out. Authors have a
 ``name`` only: the Article keeps the name, not the text it was read from
 (zyte-common-items' ``nameRaw``). Dates keep their ISO 8601 form, a day-only
@@ -40,6 +41,7 @@ date (``2022-04-20``) included.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import fields
 from typing import Any
 
@@ -52,6 +54,7 @@ ZYTE_NAMES: dict[str, str] = {
     "canonical_url": "canonicalUrl",
     "title": "headline",
     "body": "articleBody",
+    "body_html": "articleBodyHtml",
     "published": "datePublished",
     "published_raw": "datePublishedRaw",
     "modified": "dateModified",
@@ -85,13 +88,14 @@ def _structured(article: Article) -> dict[str, Any]:
     return item
 
 
-def to_zyte(article: Article) -> dict[str, Any]:
-    """``article`` as a JSON-ready dict in zyte-common-items' ``Article`` names."""
+def to_zyte(article: Article, *, without: Collection[str] = ()) -> dict[str, Any]:
+    """``article`` as a JSON-ready dict in zyte-common-items' ``Article`` names;
+    ``without`` names Article fields to leave out (``{"body"}``: no ``articleBody``)."""
     item: dict[str, Any] = {}
     own: dict[str, Any] = {}
     for field in fields(article):
         value = getattr(article, field.name)
-        if field.name in _STRUCTURED or _empty(value):
+        if field.name in _STRUCTURED or field.name in without or _empty(value):
             continue
         if field.name in ZYTE_NAMES:
             item[ZYTE_NAMES[field.name]] = value

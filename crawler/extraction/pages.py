@@ -14,7 +14,7 @@ import re
 import time
 from dataclasses import dataclass
 
-from extractors import Article, UnreadablePage, extract, load_page
+from extractors import Article, Formats, UnreadablePage, extract, load_page
 from extractors.page.links import feed_links, page_links
 from extractors.pagetype import Verdict, classify
 
@@ -55,10 +55,12 @@ def process_page(
     extraction: bool = True,
     follow_articles: bool = False,
     known_article: bool = False,
+    formats: Formats = Formats(),  # noqa: B008  (frozen: one shared default is safe)
 ) -> PageResult:
     """Load ``body`` once; classify it (unless ``known_article``); read its links
     where they will be followed (listings, or every page with ``follow_articles``);
-    extract an article page (a stub when ``extraction`` is off)."""
+    extract an article page (a stub when ``extraction`` is off), its body in the
+    ``formats`` asked for."""
     start = time.perf_counter()
     try:
         page = load_page(body, url, encoding=encoding)
@@ -76,7 +78,11 @@ def process_page(
         feeds = tuple(feed_links(page.tree, url))
     article = None
     if is_article:
-        article = extract(page) if extraction else Article(url=url, reason="extraction-off")
+        article = (
+            extract(page, formats=formats)
+            if extraction
+            else Article(url=url, reason="extraction-off")
+        )
     return PageResult(
         article,
         verdict,

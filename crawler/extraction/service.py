@@ -31,6 +31,7 @@ from scrapy.exceptions import NotConfigured
 
 from crawler.extraction.pages import PageResult, process_page, warm_up
 from crawler.extraction.workers import Worker, WorkerExitedError
+from extractors.render import Formats
 from extractors.site import registry
 
 if TYPE_CHECKING:
@@ -137,6 +138,7 @@ class PageService:
         extraction: bool,
         follow_articles: bool,
         site_modules: list[str],
+        formats: Formats = Formats(),  # noqa: B008  (frozen: one shared default is safe)
     ):
         if executor not in EXECUTORS:
             raise NotConfigured(
@@ -146,6 +148,7 @@ class PageService:
         self.mode = resolve_executor(executor)
         self.extraction = extraction
         self.follow_articles = follow_articles
+        self.formats = formats
         registry.load(site_modules or None)
         # The modules of every registered extractor, those registered outside the
         # package included, so that worker processes know the same sites.
@@ -177,6 +180,10 @@ class PageService:
             extraction=settings.getbool("NEWSCLEAN_EXTRACTION_ENABLED"),
             follow_articles=settings.getbool("NEWSCLEAN_FOLLOW_ARTICLE_LINKS"),
             site_modules=settings.getlist("NEWSCLEAN_SITE_MODULES"),
+            formats=Formats.named(
+                settings.getlist("NEWSCLEAN_BODY_FORMATS"),
+                figures=settings.getbool("NEWSCLEAN_BODY_FIGURES"),
+            ),
         )
         if not service.extraction:
             logger.info("Article pages are not extracted (NEWSCLEAN_EXTRACTION_ENABLED is off)")
@@ -260,6 +267,7 @@ class PageService:
             response.url,
             charset,
             extraction=self.extraction,
+            formats=self.formats,
             **options,
         )
         self._count(response.url, result)

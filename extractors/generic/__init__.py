@@ -9,6 +9,8 @@
   the story (sections, a first paragraph left outside);
 - :mod:`~extractors.generic.walk`: cut it into blocks (paragraphs, headings, list
   items, table rows...), each with its structure;
+- :mod:`~extractors.generic.markup`: the same walk, keeping links, code and
+  figures for an HTML rendering of the body;
 - :mod:`~extractors.generic.blocks`: drop the blocks that are not article text;
 - :mod:`~extractors.generic.fallback`: readability-lxml's second opinion;
 - :mod:`~extractors.generic.extractor`: the three passes in order.
@@ -17,6 +19,11 @@ May import :mod:`extractors.page`, :mod:`extractors.text` and
 :mod:`extractors.limits`; never the metadata readers, the site extractors or the API.
 """
 
-from extractors.generic.extractor import MIN_BODY_CHARS, generic_blocks, generic_paragraphs
+from extractors.generic.extractor import (
+    MIN_BODY_CHARS,
+    generic_blocks,
+    generic_body,
+    generic_paragraphs,
+)
 
-__all__ = ["MIN_BODY_CHARS", "generic_blocks", "generic_paragraphs"]
+__all__ = ["MIN_BODY_CHARS", "generic_blocks", "generic_body", "generic_paragraphs"]

@@ -204,20 +204,36 @@ def article_blocks(found: list[Block], title: str | None = None) -> list[Block]:
     start of an earlier one and trails off ("Good morning! This is the news
     you...") is a teaser of the article itself. Exact repeats stay: articles
     repeat lines (refrains, table rows), and the benchmark's bodies keep them.
+
+    A figure (from a walk that keeps them, :mod:`~extractors.generic.markup`) is
+    kept right after a kept block, or before the next kept block: a lead image
+    above the byline and the date lines, a photo above its credit line. Figures
+    before a block dropped for its links (teasers, related links) go with it.
     """
     kept: list[Block] = []
     texts: list[str] = []
     link_lists = _link_lists(found)
+    figures: list[Block] = []  # waiting for the verdict on the next block
+    after_text = False  # the last block judged was kept
     for block in found:
-        if block.tag == "h1" and not kept:
+        if block.kind == "figure":
+            (kept if after_text else figures).append(block)
+            continue
+        after_text = False
+        if block.tag == "h1" and not texts:
             continue
         in_link_list = block.list in link_lists or block.kind != "item"
         if is_noise_line(block, title, in_link_list=in_link_list):
+            if figures and block.link_density > MAX_LINK_DENSITY:
+                figures.clear()  # the images of teasers and links
             continue
         if _is_truncated_repeat(block.text, texts):
             continue
+        kept.extend(figures)
+        figures.clear()
         kept.append(block)
         texts.append(block.text)
+        after_text = True
     return kept
 
 
@@ -233,8 +249,9 @@ def _link_lists(found: list[Block]) -> set[int]:
 
 
 def paragraphs(found: list[Block], title: str | None = None) -> list[str]:
-    """The article's paragraphs: the text of :func:`article_blocks`, one per block."""
-    return [block.text for block in article_blocks(found, title)]
+    """The article's paragraphs: the text of :func:`article_blocks`, one per block
+    (figures, which have none, aside)."""
+    return [block.text for block in article_blocks(found, title) if block.text]
 
 
 def _is_truncated_repeat(text: str, kept: list[str]) -> bool:

@@ -10,15 +10,16 @@ the page as a second opinion (:mod:`~extractors.generic.fallback`).
 
 from __future__ import annotations
 
-from extractors.generic.blocks import Block, article_blocks, blocks
-from extractors.generic.fallback import readability_paragraphs
+from extractors.generic.blocks import Block, article_blocks
+from extractors.generic.fallback import readability_blocks
+from extractors.generic.markup import Keep, prepare_figures, walk
 from extractors.generic.prune import prune
 from extractors.generic.scoring import best_candidate
 from extractors.generic.siblings import with_siblings
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, ItemProps
 
-__all__ = ["MIN_BODY_CHARS", "generic_blocks", "generic_paragraphs"]
+__all__ = ["MIN_BODY_CHARS", "generic_blocks", "generic_body", "generic_paragraphs"]
 
 # A body shorter than this is not an article (a caption, a cookie notice, a
 # teaser); readability-lxml is asked for a second opinion.
@@ -33,20 +34,42 @@ def generic_paragraphs(
     ``fallback=False`` never asks readability-lxml (the benchmark measures what
     the fallback adds so); :func:`extractors.extract` always allows it.
     """
-    result = [block.text for block in generic_blocks(tree, title, props)]
-    if not fallback or sum(len(p) for p in result) >= MIN_BODY_CHARS:
+    found = generic_body(tree, title, props, fallback=fallback)
+    return [block.text for block in found if block.text]
+
+
+def generic_body(
+    tree: Element,
+    title: str | None,
+    props: ItemProps | None = None,
+    *,
+    fallback: bool = True,
+    keep: Keep | None = None,
+) -> list[Block]:
+    """The article's blocks from a parsed page, readability-lxml's when ours hold
+    too little text (unless ``fallback`` is false); ``tree`` is modified. With
+    ``keep``, the blocks carry their markup (:mod:`~extractors.generic.markup`)."""
+    result = generic_blocks(tree, title, props, keep=keep)
+    if not fallback or _length(result) >= MIN_BODY_CHARS:
         return result
     checkpoint("the readability-lxml fallback")
     body = tree.find("body")
-    second = readability_paragraphs(body if body is not None else tree, title)
-    return second if sum(map(len, second)) > sum(map(len, result)) else result
+    second = readability_blocks(body if body is not None else tree, title, keep)
+    return second if _length(second) > _length(result) else result
+
+
+def _length(found: list[Block]) -> int:
+    return sum(len(block.text) for block in found)
 
 
 def generic_blocks(
-    tree: Element, title: str | None, props: ItemProps | None = None
+    tree: Element, title: str | None, props: ItemProps | None = None, *, keep: Keep | None = None
 ) -> list[Block]:
     """The article's blocks, with their structure (:class:`~extractors.generic.blocks.Block`),
-    from a parsed page, without the fallback; ``tree`` is modified."""
+    from a parsed page, without the fallback; ``tree`` is modified. With ``keep``,
+    each block carries its markup (:mod:`~extractors.generic.markup`)."""
+    if keep is not None and keep.figures:
+        keep = Keep(figures=True, captions=prepare_figures(tree))
     checkpoint("pruning")
     prune(tree, props)
     checkpoint("scoring")
@@ -55,12 +78,12 @@ def generic_blocks(
     top, scores = best_candidate(root)
     if top is None:
         return []
-    result = article_blocks(blocks(with_siblings(top, scores, root)), title)
-    if sum(len(block.text) for block in result) < SHORT_BODY_CHARS:
+    result = article_blocks(walk(with_siblings(top, scores, root), keep), title)
+    if _length(result) < SHORT_BODY_CHARS:
         frame = _frame(top.element, root)
         if frame is not None:
-            wider = article_blocks(blocks([frame]), title)
-            if sum(len(b.text) for b in wider) > sum(len(b.text) for b in result):
+            wider = article_blocks(walk([frame], keep), title)
+            if _length(wider) > _length(result):
                 result = wider
     return result
 

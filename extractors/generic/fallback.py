@@ -13,10 +13,11 @@ import lxml.etree
 from readability import Document
 from readability.readability import Unparseable
 
-from extractors.generic.blocks import blocks, paragraphs
+from extractors.generic.blocks import Block, article_blocks
+from extractors.generic.markup import Keep, walk
 from extractors.page.tree import Element
 
-__all__ = ["readability_paragraphs"]
+__all__ = ["readability_blocks", "readability_paragraphs"]
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +25,12 @@ logger = logging.getLogger(__name__)
 def readability_paragraphs(root: Element, title: str | None) -> list[str]:
     """The article's paragraphs as readability-lxml finds them in ``root`` (the
     pruned page), cleaned by the same line rules as ours; [] when it finds none."""
+    return [block.text for block in readability_blocks(root, title) if block.text]
+
+
+def readability_blocks(root: Element, title: str | None, keep: Keep | None = None) -> list[Block]:
+    """The blocks of the article readability-lxml finds in ``root``, cut by our walk
+    (with their markup when ``keep`` says so) and judged by our line rules."""
     try:
         page = lxml.etree.tostring(root, encoding="unicode", method="html")
         summary = Document(page).summary(html_partial=True)
@@ -31,4 +38,4 @@ def readability_paragraphs(root: Element, title: str | None) -> list[str]:
     except (Unparseable, lxml.etree.LxmlError, ValueError) as exc:
         logger.debug("readability-lxml found no article: %s", exc)
         return []
-    return paragraphs(blocks([tree]), title)
+    return article_blocks(walk([tree], keep), title)

@@ -5,24 +5,30 @@ level, a list item and its list, a table row and its cells, a quotation, a
 preformatted block), so that the body can be rendered with its structure
 without walking the tree again; its ``text`` is one line of the plain body.
 Which blocks are article text is decided in :mod:`extractors.generic.blocks`.
+The walk of :mod:`extractors.generic.markup` cuts the same blocks and keeps, besides,
+what an HTML rendering needs (links, inline code, figures) in ``Block.markup``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import lxml.etree
 
-from extractors.page.tree import Element
+from extractors.page.tree import Element, text_of
 from extractors.text import clean
+
+if TYPE_CHECKING:
+    from extractors.generic.markup import Markup
 
 __all__ = ["CELL_SEPARATOR", "Block", "Cell", "Kind", "blocks", "link_weight"]
 
-Kind = Literal["paragraph", "heading", "item", "row", "quote", "pre"]
+Kind = Literal["paragraph", "heading", "item", "row", "quote", "pre", "figure"]
 """What a block was on the page: a paragraph (also a ``div`` of text, a caption, a
-definition), a heading, a list item, a table row, a quotation, preformatted text."""
+definition), a heading, a list item, a table row, a quotation, preformatted text; a
+figure (an image, without text) only from the markup walk, when asked for."""
 
 # Elements that start and end a block. <br> also ends one: old CMSs write
 # paragraphs as text separated by <br><br>.
@@ -45,9 +51,17 @@ _KINDS: dict[str, tuple[Kind, int]] = {
 _STRUCTURE = frozenset({"br", "ol", "ul", "tr", "td", "th", *_KINDS})
 
 # A table row is a row of data when its cells hold no block of their own; a row
-# whose cells hold paragraphs, lists or tables lays out the page (old sites put
+# whose cells hold lists, headings or tables lays out the page (old sites put
 # the whole article in one cell), and its blocks are cut as anywhere else.
 _LAYOUT_TAGS = tuple(_BLOCK_TAGS - _CELLS - {"br", "tr"})
+# Cells whose text sits in <p> or <div> (Google Docs and Blogger write every cell
+# so: the readability test page links-in-tables) are a row of data while the row
+# has several cells and is short: a few values. A layout cell holds the article,
+# paragraphs of prose, and a row of one cell is a box around text; the longest
+# row of data written so on both development corpora has 240 characters.
+_WRAPPERS = ("p", "div")
+_STRICT_LAYOUT_TAGS = tuple(set(_LAYOUT_TAGS).difference(_WRAPPERS))
+MAX_WRAPPED_ROW_CHARS = 300
 
 # Between the cells of a table row in the plain body.
 CELL_SEPARATOR = " | "
@@ -80,6 +94,9 @@ class Block:
     """A list item's list, numbered from 1 in document order (0 for other blocks)."""
     cells: tuple[Cell, ...] = ()
     """A table row's cells, empty ones included, in order."""
+    markup: Markup | None = None
+    """What rendering the block as HTML needs besides ``text`` (its links, the list
+    item or table it belongs to, its figure); None from the plain walk."""
 
     @property
     def link_density(self) -> float:
@@ -122,8 +139,24 @@ def link_weight(el: Element) -> float:
     return IN_PAGE_LINK_WEIGHT if href.startswith("#") else 1.0
 
 
+def _is_data_row(tr: Element) -> bool:
+    """Whether a ``<tr>`` is a row of data (one block, its cells) rather than layout."""
+    if next(tr.iter(_LAYOUT_TAGS), None) is None:
+        return True
+    if next(tr.iter(_STRICT_LAYOUT_TAGS), None) is not None:
+        return False
+    if sum(1 for _ in tr.iter(_CELLS)) < 2:  # one cell: a box around text
+        return False
+    return len(" ".join(text_of(tr).split())) <= MAX_WRAPPED_ROW_CHARS
+
+
 class _Walk:
     """One pass over a container: text gathered between block boundaries."""
+
+    # The elements the loop hands to _open and _close, beside plain block boundaries;
+    # the markup walk (extractors.generic.markup) adds links, code and images.
+    block_tags: frozenset[str] = _BLOCK_TAGS
+    structure: frozenset[str] = _STRUCTURE
 
     def __init__(self, out: list[Block]) -> None:
         self.out = out
@@ -139,14 +172,15 @@ class _Walk:
 
     def run(self, root: Element) -> None:  # noqa: PLR0912  # one loop, inlined for speed
         stack, parts, anchors = self.stack, self.parts, self.anchors
+        block_tags, structure = self.block_tags, self.structure
         stack[:] = [root.tag if isinstance(root.tag, str) else "div"]
         # The hot loop: names bound locally, plain block boundaries handled inline,
         # and each attribute of an element read once (every read builds an object).
         for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
             tag = el.tag  # a function for a comment: in no tag set, and its text is no text
             if event == "start":
-                if tag in _BLOCK_TAGS:
-                    if tag in _STRUCTURE or self.cells is not None:
+                if tag in block_tags:
+                    if tag in structure or self.cells is not None:
                         self._open(el, tag)
                     else:
                         if parts:
@@ -158,8 +192,8 @@ class _Walk:
                 if not text or not isinstance(tag, str):
                     continue
             else:
-                if tag in _BLOCK_TAGS:
-                    if tag in _STRUCTURE or self.cells is not None:
+                if tag in block_tags:
+                    if tag in structure or self.cells is not None:
                         self._close(tag)
                     else:
                         if parts:
@@ -180,11 +214,11 @@ class _Walk:
             if tag in _CELLS:
                 self._text()  # stray text between cells belongs to no cell
                 self.link_chars = 0.0
-            elif tag == "br":
+            else:  # <br>, or a <p> of the cell: its text stays apart from the next
                 self.parts.append(" ")
             return
         self._flush()
-        if tag == "tr" and next(el.iter(_LAYOUT_TAGS), None) is None:
+        if tag == "tr" and _is_data_row(el):
             self.cells = []
             self.row_links = 0.0
         if tag in _LISTS:
@@ -204,6 +238,8 @@ class _Walk:
                 self._row(self.cells)
                 self.cells = None
                 self.stack.pop()
+            else:
+                self.parts.append(" ")
             return
         self._flush()
         if tag == "br":
@@ -235,7 +271,12 @@ class _Walk:
 
     def _row(self, cells: list[Cell]) -> None:
         self._text()
-        text = CELL_SEPARATOR.join(cell.text for cell in cells if cell.text)
+        # An empty cell between two others keeps its place ("Independents |  | 0"):
+        # without it the next value would read as this column's.
+        texts = [cell.text for cell in cells]
+        while texts and not texts[-1]:
+            texts.pop()
+        text = CELL_SEPARATOR.join(texts).strip()
         if text:
             links = min(self.row_links, len(text))
             self.out.append(Block(text, links, "tr", "row", cells=tuple(cells)))

@@ -4,11 +4,16 @@
   what the source says of them) and :class:`Skipped` (what is no page, and why);
 - :mod:`~extractors.inputs.files`: :func:`read_inputs`, which takes what a
   command line names (files, folders, ``-``) and yields both;
-- :mod:`~extractors.inputs.warc`: the pages of a ``.warc`` or ``.warc.gz`` file.
+- :mod:`~extractors.inputs.warc`: the pages of a ``.warc`` or ``.warc.gz`` file;
+- :mod:`~extractors.inputs.dumps`: text dumps and WET files, in groups of dumps
+  to judge together.
 
 Nothing here extracts: ``newsclean extract`` (:mod:`extractors.cli`) hands each
-page to :func:`extractors.extract`. May import :mod:`extractors.limits`, the
-standard library and fastwarc; nothing else of the package, and no Scrapy.
+page to :func:`extractors.extract` and each group of dumps to
+:func:`extractors.textdump.extract_texts`. May import :mod:`extractors.limits`,
+:mod:`extractors.page.decode` (a dump is decoded as a page is),
+:mod:`extractors.textdump.wet` (the WET reader), the standard library and
+fastwarc; nothing else of the package, and no Scrapy.
 """
 
 from extractors.inputs.base import InputPage, Skipped

@@ -10,6 +10,7 @@ from scrapy.exceptions import UsageError
 
 from crawler.commands.savefixture import fixture_folder, slug_for
 from crawler.demosite import SiteServer
+from extractors import Formats, extract
 from extractors.evaluation.fixtures import find_fixtures, load_fixture
 from extractors.text import collapse
 from tests.support.crawlrun import ROOT, read_jsonl, run_scrapy
@@ -31,10 +32,25 @@ def test_extract_a_fixture_folder() -> None:
     assert article["extractor"].startswith("site:")
 
 
-def test_extract_a_url(test_site: SiteServer) -> None:
+def test_extract_prints_the_body_in_the_format_asked_for() -> None:
+    meta = json.loads((FIXTURE / "meta.json").read_text(encoding="utf-8"))
+    source = (FIXTURE / "source.html").read_bytes()
+    want = extract(source, meta["url"], formats=Formats(html=True, markdown=True))
+    markdown = run_scrapy(["extract", str(FIXTURE), "--format", "markdown"])
+    assert markdown.returncode == 0, markdown.stderr[-2000:]
+    assert markdown.stdout == f"{want.body_markdown}\n"
+    both = run_scrapy(["extract", str(FIXTURE), "-s", "NEWSCLEAN_BODY_FORMATS=text,html"])
+    article = json.loads(both.stdout)
+    assert (article["body"], article["body_html"]) == (want.body, want.body_html)
+    assert "body_markdown" not in article
+
+
+def test_extract_a_url(test_site: SiteServer, tmp_path: Path) -> None:
     path = next(p for p in sorted(test_site.site.articles) if p.startswith("/politics/"))
-    done = run_scrapy(["extract", f"{test_site.base_url}{path}", "--generic"])
+    done = run_scrapy(["extract", f"{test_site.base_url}{path}", "--generic"], cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-2000:]
+    # The fetch writes no feed: nothing is left in the folder it ran in.
+    assert list(tmp_path.iterdir()) == []
     article = json.loads(done.stdout)
     assert article["url"] == f"{test_site.base_url}{path}"
     assert article["body"] and "We use cookies" not in article["body"]

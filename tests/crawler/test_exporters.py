@@ -8,15 +8,20 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
+import lxml.html
 import pytest
+from markdown_it import MarkdownIt
 from scrapy.settings import Settings
 
 from crawler.addon import Addon
 from crawler.demosite import SiteServer
 from crawler.exporters import FlushingJsonLinesItemExporter, ZyteJsonLinesItemExporter
 from extractors import Article
+from extractors.article import RENDERED_FIELDS
 from tests.support.crawlrun import crawl
 from tests.support.zyte import validate_zyte_article
+
+RENDER = MarkdownIt("commonmark").enable("table").render
 
 
 def test_each_item_is_on_disk_before_the_next(tmp_path: Path) -> None:
@@ -80,6 +85,61 @@ def test_the_item_names_setting_picks_the_exporter() -> None:
         exporters({"NEWSCLEAN_ITEM_NAMES": "schema"})
 
 
+def feed_fields(values: dict[str, object]) -> list[str] | None:
+    """FEED_EXPORT_FIELDS once the add-on has set the project's defaults over ``values``."""
+    settings = Settings(values, priority="cmdline")
+    Addon().update_settings(settings)
+    fields: list[str] | None = settings.getlist("FEED_EXPORT_FIELDS") or None
+    return fields
+
+
+def test_the_body_formats_setting_picks_the_body_fields() -> None:
+    every = list(Article.field_names())
+    plain = [f for f in every if f not in RENDERED_FIELDS]
+    assert feed_fields({}) == plain
+    assert feed_fields({"NEWSCLEAN_BODY_FORMATS": "text,html,markdown"}) == every
+    assert feed_fields({"NEWSCLEAN_BODY_FORMATS": ["markdown"]}) == [
+        f for f in every if f not in ("body", "body_html")
+    ]
+    assert feed_fields({"NEWSCLEAN_ITEM_NAMES": "zyte"}) is None
+    mine = ["url", "title"]
+    assert feed_fields({"NEWSCLEAN_BODY_FORMATS": "html", "FEED_EXPORT_FIELDS": mine}) == mine
+    for wrong in ("pdf", "text,docx", ""):
+        with pytest.raises(ValueError, match=r"NEWSCLEAN_BODY_FORMATS is .*; use text, html"):
+            feed_fields({"NEWSCLEAN_BODY_FORMATS": wrong})
+
+
+def test_a_crawl_writes_the_bodies_asked_for(test_site: SiteServer, tmp_path: Path) -> None:
+    """-s NEWSCLEAN_BODY_FORMATS=html,markdown: every line has its body as HTML and
+    as Markdown, the same article as the plain text, and no plain text."""
+    result = crawl(
+        "articles",
+        tmp_path / "out.jsonl",
+        args={"url": f"{test_site.base_url}/", "max_articles": "8"},
+        settings={"NEWSCLEAN_BODY_FORMATS": "html,markdown"},
+    )
+    assert result.returncode == 0, result.log[-3000:]
+    assert result.items
+    for item in result.items:
+        assert list(item) == [f for f in Article.field_names() if f != "body"]
+        html = lxml.html.fragment_fromstring(item["body_html"], create_parent="div")
+        assert [el.tag for el in html]
+        assert {el.tag for el in html} <= {
+            "p",
+            "h2",
+            "h3",
+            "h4",
+            "ul",
+            "ol",
+            "table",
+            "blockquote",
+        }
+        markdown = lxml.html.fragment_fromstring(
+            RENDER(item["body_markdown"]), create_parent="div"
+        )
+        assert markdown.text_content().split() == html.text_content().split()
+
+
 def test_crawl_in_zyte_names_validates(test_site: SiteServer, tmp_path: Path) -> None:
     """A crawl of the test site with -s NEWSCLEAN_ITEM_NAMES=zyte: every line is a
     zyte-common-items Article, and says when, with what status and how it was found."""
@@ -88,7 +148,7 @@ def test_crawl_in_zyte_names_validates(test_site: SiteServer, tmp_path: Path) ->
         "articles",
         tmp_path / "out.jsonl",
         args={"url": f"{test_site.base_url}/"},
-        settings={"NEWSCLEAN_ITEM_NAMES": "zyte"},
+        settings={"NEWSCLEAN_ITEM_NAMES": "zyte", "NEWSCLEAN_BODY_FORMATS": "text,html"},
     )
     after = datetime.now(UTC)
     assert result.returncode == 0, result.log[-3000:]
@@ -99,7 +159,7 @@ def test_crawl_in_zyte_names_validates(test_site: SiteServer, tmp_path: Path) ->
     sources = Counter()
     for line in result.items:
         item = validate_zyte_article(line)
-        assert item.headline and item.articleBody
+        assert item.headline and item.articleBody and item.articleBodyHtml
         assert item.metadata is not None and item.metadata.dateDownloaded is not None
         fetched = datetime.fromisoformat(item.metadata.dateDownloaded)
         assert before <= fetched <= after

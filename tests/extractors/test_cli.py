@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from extractors import extract
+from extractors import Formats, extract
 from extractors.inputs.base import charset
 from tests.support.zyte import validate_zyte_article
 
@@ -49,14 +49,15 @@ def lines(done: subprocess.CompletedProcess[bytes]) -> list[dict[str, Any]]:
     return [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
 
 
-def fixture_articles() -> list[dict[str, Any]]:
+def fixture_articles(formats: Formats | None = None) -> list[dict[str, Any]]:
     """extract() on every fixture, with the URL and charset of its meta.json, in path order."""
     found = []
     for source in SOURCES:
         meta = json.loads(source.with_name("meta.json").read_text(encoding="utf-8"))
         body = source.read_bytes()
-        content_type = meta.get("headers", {}).get("Content-Type")
-        found.append(extract(body, meta["url"], encoding=charset(content_type)).to_dict())
+        encoding = charset(meta.get("headers", {}).get("Content-Type"))
+        article = extract(body, meta["url"], encoding=encoding, formats=formats or Formats())
+        found.append(article.to_dict())
     return found
 
 
@@ -180,12 +181,44 @@ def test_pages_without_an_article_are_counted_or_kept(tmp_path: Path) -> None:
     assert "no article in empty.html: no-article" in verbose.stderr.decode()
 
 
-@pytest.mark.parametrize("kind", ["html", "markdown"])
-def test_structured_formats_are_refused_not_faked(tmp_path: Path, kind: str) -> None:
-    done = newsclean("extract", FIXTURES, "--format", kind, cwd=tmp_path)
-    assert done.returncode == 2
-    assert done.stdout == b""
-    assert f"--format {kind} is not available yet" in done.stderr.decode()
+@pytest.mark.parametrize(("kind", "field"), [("html", "body_html"), ("markdown", "body_markdown")])
+def test_html_and_markdown_formats(tmp_path: Path, kind: str, field: str) -> None:
+    done = newsclean("extract", FIXTURES, "--format", kind, "-q", cwd=tmp_path)
+    assert done.returncode == 0
+    bodies = [a[field] for a in fixture_articles(Formats(html=True, markdown=True))]
+    urls = [a["url"] for a in fixture_articles()]
+    assert done.stdout.decode() == "".join(
+        f"==> {url} <==\n{body}\n\n" for url, body in zip(urls, bodies, strict=True)
+    )
+    assert "<p>" in bodies[0] if kind == "html" else "<p>" not in bodies[0]
+
+
+def test_figures_in_html(tmp_path: Path) -> None:
+    page = ROOT / "tests" / "extractors" / "pages" / "structure-figures" / "source.html"
+    url = "https://news.example/2024/03/12/story/"
+    plain = newsclean("extract", page, "--url", url, "--format", "html", "-q", cwd=tmp_path)
+    assert b"<figure>" not in plain.stdout
+    done = newsclean(
+        "extract", page, "--url", url, "--format", "html", "--figures", "-q", cwd=tmp_path
+    )
+    want = extract(page.read_bytes(), url, formats=Formats(html=True, figures=True)).body_html
+    assert done.stdout.decode() == f"{want}\n"
+    assert '<figure><img src="https://news.example/img/bridge-1200.jpg"' in done.stdout.decode()
+
+
+def test_json_lines_hold_the_body_formats_asked_for(tmp_path: Path) -> None:
+    done = newsclean("extract", FIXTURES, "--body-formats", "markdown,html", "-q", cwd=tmp_path)
+    want = fixture_articles(Formats(html=True, markdown=True))
+    assert lines(done) == [{k: v for k, v in a.items() if k != "body"} for a in want]
+    zyte = newsclean(
+        "extract", FIXTURES, "--body-formats", "text,html", "--names", "zyte", "-q", cwd=tmp_path
+    )
+    got = lines(zyte)
+    assert [line["articleBodyHtml"] for line in got] == [a["body_html"] for a in want]
+    assert [line["articleBody"] for line in got] == [a["body"] for a in want]
+    assert not [line for line in got if "body_markdown" in line.get("newsclean", {})]
+    for line in got:
+        validate_zyte_article(line)
 
 
 @pytest.mark.parametrize(
@@ -201,6 +234,12 @@ def test_structured_formats_are_refused_not_faked(tmp_path: Path, kind: str) -> 
             "--names applies to --format json",
         ),
         (["extract"], "the following arguments are required: INPUT"),
+        (["extract", "a.html", "--body-formats", "pdf"], "--body-formats takes text, html"),
+        (
+            ["extract", "a.html", "--format", "text", "--body-formats", "html"],
+            "--body-formats applies to --format json",
+        ),
+        (["extract", "a.html", "--format", "text", "--figures"], "--figures applies to the"),
         (["extract", "a.html", "--format", "pdf"], "invalid choice: 'pdf'"),
     ],
 )

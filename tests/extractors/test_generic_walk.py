@@ -42,10 +42,16 @@ def test_a_table_row_is_one_block_with_its_cells() -> None:
         "<table><tr><th>Year</th><th></th><th>GDP growth</th></tr>"
         "<tr><td>2023</td><td></td><td>1.2<br>%</td></tr></table>"
     )
-    assert [b.text for b in found] == ["Year | GDP growth", "2023 | 1.2 %"]
+    # The empty cell keeps its place: a value after it stays in its own column.
+    assert [b.text for b in found] == ["Year |  | GDP growth", "2023 |  | 1.2 %"]
     assert found[0].kind == "row"
     assert found[0].cells == (Cell("Year", True), Cell("", True), Cell("GDP growth", True))
     assert found[1].cells == (Cell("2023"), Cell(""), Cell("1.2 %"))
+
+
+def test_empty_cells_at_the_end_of_a_row_go_and_an_empty_row_is_none() -> None:
+    found = cut("<table><tr><td>Seats</td><td></td></tr><tr><td> </td><td></td></tr></table>")
+    assert [b.text for b in found] == ["Seats"]
 
 
 def test_a_layout_table_is_cut_into_its_paragraphs() -> None:
@@ -54,6 +60,24 @@ def test_a_layout_table_is_cut_into_its_paragraphs() -> None:
         ("paragraph", "One paragraph."),
         ("paragraph", "Another one."),
     ]
+
+
+def test_a_row_of_short_cells_written_in_paragraphs_is_one_row() -> None:
+    found = cut(
+        "<table><tr><td><p>Maps</p></td><td><p>32.7 MB</p><p>(54%)</p></td></tr>"
+        "<tr><td><div><p><a href='/mail/'>Mail</a></p></div></td><td><p>17.8 MB</p></td></tr>"
+        "</table>"
+    )
+    assert [(b.kind, b.text) for b in found] == [
+        ("row", "Maps | 32.7 MB (54%)"),
+        ("row", "Mail | 17.8 MB"),
+    ]
+
+
+def test_a_long_row_of_paragraphs_lays_out_the_page() -> None:
+    prose = "<p>" + "The council met on Monday and voted on the budget. " * 4 + "</p>"
+    found = cut(f"<table><tr><td><p>Menu</p></td><td>{prose}{prose}</td></tr></table>")
+    assert [b.kind for b in found] == ["paragraph"] * 3
 
 
 def test_link_text_is_weighed_by_where_the_link_goes() -> None:

@@ -321,10 +321,10 @@ def test_a_flood_of_unreadable_dates_is_not_read_to_the_end() -> None:
 def test_parser_codec_and_recursion_errors_never_escape(
     monkeypatch: pytest.MonkeyPatch, error: Exception
 ) -> None:
-    def fail(*args: object) -> list[str]:
+    def fail(*args: object, **kwargs: object) -> list[str]:
         raise error
 
-    monkeypatch.setattr("extractors.api.generic_paragraphs", fail)
+    monkeypatch.setattr("extractors.api.generic_body", fail)
     assert_no_article(extract(f"<html><body>{ARTICLE}</body></html>"), "unparseable")
 
 

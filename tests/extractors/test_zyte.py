@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import Article, extract
+from extractors import Article, Formats, extract
 from extractors.zyte import to_zyte
 from tests.support.zyte import validate_zyte_article
 
@@ -18,6 +18,8 @@ FULL = Article(
     canonical_url="https://news.test/story",
     title="Blinken expected in May",
     body="First paragraph.\n\nSecond paragraph.",
+    body_html='<p>First <a href="https://news.test/p">paragraph</a>.</p>\n<p>Second one.</p>',
+    body_markdown="First [paragraph](https://news.test/p).\n\nSecond paragraph.",
     published="2022-04-21T17:40:00+02:00",
     published_raw="21 april 2022 - 17:40",
     modified="2022-04-22",
@@ -43,6 +45,9 @@ def test_every_field_has_a_name_in_the_export() -> None:
         "canonicalUrl": "https://news.test/story",
         "headline": "Blinken expected in May",
         "articleBody": "First paragraph.\n\nSecond paragraph.",
+        "articleBodyHtml": (
+            '<p>First <a href="https://news.test/p">paragraph</a>.</p>\n<p>Second one.</p>'
+        ),
         "datePublished": "2022-04-21T17:40:00+02:00",
         "datePublishedRaw": "21 april 2022 - 17:40",
         "dateModified": "2022-04-22",
@@ -53,6 +58,7 @@ def test_every_field_has_a_name_in_the_export() -> None:
         "mainImage": {"url": "https://news.test/lead.jpg"},
         "metadata": {"dateDownloaded": "2022-04-21T15:40:05Z"},
         "newsclean": {
+            "body_markdown": "First [paragraph](https://news.test/p).\n\nSecond paragraph.",
             "section": "Marokko",
             "site_name": "News Test",
             "extractor": "site:news.test",
@@ -68,7 +74,8 @@ def test_no_field_is_lost() -> None:
     added to Article later lands under "newsclean" at least."""
     exported = to_zyte(FULL)
     flat = {*exported, *exported["newsclean"]}
-    renamed = {"canonical_url", "title", "body", "published", "published_raw", "modified"}
+    renamed = {"canonical_url", "title", "body", "body_html", "published", "published_raw"}
+    renamed |= {"modified"}
     renamed |= {"modified_raw", "language", "image", "fetched"}
     set_fields = {f.name for f in fields(FULL) if getattr(FULL, f.name) not in (None, [], "")}
     assert set_fields - renamed <= flat
@@ -93,14 +100,24 @@ def test_fixture_articles_validate(meta: Path) -> None:
     import json  # noqa: PLC0415
 
     url = json.loads(meta.read_text(encoding="utf-8"))["url"]
-    article = extract(meta.with_name("source.html").read_bytes(), url)
+    article = extract(meta.with_name("source.html").read_bytes(), url, formats=Formats(html=True))
     assert article.body
+    assert article.body_html
     zyte = validate_zyte_article(to_zyte(article))
-    assert (zyte.headline, zyte.articleBody, zyte.inLanguage) == (
+    assert (zyte.headline, zyte.articleBody, zyte.articleBodyHtml, zyte.inLanguage) == (
         article.title,
         article.body,
+        article.body_html,
         article.language,
     )
+
+
+def test_a_body_can_be_left_out() -> None:
+    item = to_zyte(FULL, without={"body", "body_markdown"})
+    assert "articleBody" not in item
+    assert "body_markdown" not in item["newsclean"]
+    assert item["articleBodyHtml"] == FULL.body_html
+    validate_zyte_article(item)
 
 
 @pytest.mark.parametrize(

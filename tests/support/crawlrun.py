@@ -49,12 +49,20 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def run_scrapy(
-    args: list[str], *, timeout: float = TIMEOUT, env: dict[str, str] | None = None
+    args: list[str],
+    *,
+    timeout: float = TIMEOUT,
+    env: dict[str, str] | None = None,
+    cwd: Path = ROOT,
 ) -> subprocess.CompletedProcess[str]:
-    """``python -m scrapy ARGS`` in the project root (``env``: added to the environment)."""
+    """``python -m scrapy ARGS`` in ``cwd``, the project root by default (``env``: added
+    to the environment; elsewhere, the project is found by SCRAPY_SETTINGS_MODULE)."""
+    if cwd != ROOT:
+        project = {"SCRAPY_SETTINGS_MODULE": "crawler.settings", "PYTHONPATH": str(ROOT)}
+        env = {**project, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "scrapy", *args],
-        cwd=ROOT,
+        cwd=cwd,
         capture_output=True,
         text=True,
         timeout=timeout,
