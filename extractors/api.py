@@ -29,7 +29,7 @@ import lxml.etree
 
 from extractors.article import Article
 from extractors.exceptions import InputError, UnreadablePage, UseGeneric
-from extractors.generic import generic_paragraphs
+from extractors.generic import Findings, generic_paragraphs
 from extractors.limits import DEFAULT_LIMITS, Limits, OutOfTime, checkpoint, deadline
 from extractors.metadata import (
     Metadata,
@@ -94,6 +94,7 @@ def extract(
     encoding: str | None = None,
     generic: bool = False,
     limits: Limits = DEFAULT_LIMITS,
+    findings: Findings | None = None,
 ) -> Article:
     """Extract the article from one page.
 
@@ -105,7 +106,10 @@ def extract(
     that, the one for the page's canonical URL or ``og:url`` when its selectors fit
     the page (:meth:`~extractors.site.Registry.for_page`). The generic extractor
     runs when there is none or it hands over; ``Article.extractor_note`` then says
-    why. ``limits`` bounds the work (:mod:`extractors.limits`).
+    why. ``limits`` bounds the work (:mod:`extractors.limits`). ``findings``, an
+    empty :class:`~extractors.generic.Findings`, is filled with what the generic
+    extractor saw (the page-type classifier reads it; left empty when a site
+    extractor produced the body).
 
     Bad content never raises: the Article then has an empty ``body`` and a
     machine-readable ``reason`` (listed in :mod:`extractors.api`). An argument of
@@ -123,7 +127,7 @@ def extract(
         with deadline(limits.max_seconds):
             page = html if isinstance(html, Page) else load(html, url, encoding, limits)
             page.extracted = True
-            return _extract(page, generic)
+            return _extract(page, generic, findings)
     except UnreadablePage as exc:
         logger.debug("no article in %s: %s", url, exc)
         return Article(url=url, reason=exc.reason)
@@ -154,7 +158,7 @@ def _check_arguments(url: object, encoding: object, limits: object) -> None:
         )
 
 
-def _extract(page: Page, generic: bool) -> Article:
+def _extract(page: Page, generic: bool, findings: Findings | None = None) -> Article:
     checkpoint("reading metadata")
     props = itemprops(page.tree) if page.has_microdata else {}
     meta = read_metadata(page.tree, page.url, props)
@@ -198,7 +202,7 @@ def _extract(page: Page, generic: bool) -> Article:
             site = None
             checkpoint("the generic extractor")
     if site is None:
-        body = generic_paragraphs(page.tree, title, props)
+        body = generic_paragraphs(page.tree, title, props, findings)
     text = join_paragraphs(_without_controls(body))
     article = _article(page, meta, title, text, published, (authors, authors_raw), section, name)
     article.extractor_note = note

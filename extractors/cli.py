@@ -40,7 +40,7 @@ from extractors.exceptions import UnreadablePage
 from extractors.inputs import InputPage, Skipped, read_inputs
 from extractors.inputs.files import WARC_SUFFIXES
 from extractors.output import FORMATS, NOT_YET, Progress, Writer
-from extractors.pagetype import classify
+from extractors.pagetype import classify_page
 from extractors.site import registry
 
 if TYPE_CHECKING:
@@ -177,9 +177,10 @@ def _article(page: InputPage, args: argparse.Namespace) -> Article | None:
         else:
             site = registry.for_url(url)
             patterns = [re.compile(p) for p in site.article_urls] if site else []
-            if not classify(loaded.tree, url, patterns).is_article:
+            classified = classify_page(loaded, patterns, generic=args.generic)
+            if not classified.verdict.is_article:
                 return None
-            article = extract(loaded, generic=args.generic)
+            article = classified.article
     else:
         article = extract(page.body, url, encoding=page.encoding, generic=args.generic)
     article.fetched = page.fetched

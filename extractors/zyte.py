@@ -24,10 +24,11 @@ Article             zyte-common-items ``Article``
 any other field     ``newsclean``: ``{field: value}``
 ==================  =======================================
 
-``section``, ``site_name``, ``extractor``, ``reason``, ``http_status`` and
-``discovered_by`` have no zyte-common-items name, and land under ``newsclean``,
-as will any field added to Article later. Empty values (None, empty lists) are
-left out, as zyte-common-items' own serializer leaves them out. Authors have a
+``section``, ``site_name``, ``extractor``, ``reason``, ``http_status``,
+``discovered_by`` and ``page_type_confidence`` have no zyte-common-items name,
+and land under ``newsclean``, as will any field added to Article later. Empty
+values (None, empty lists) are left out, as zyte-common-items' own serializer
+leaves them out. Authors have a
 ``name`` only: the Article keeps the name, not the text it was read from
 (zyte-common-items' ``nameRaw``). Dates keep their ISO 8601 form, a day-only
 date (``2022-04-20``) included.

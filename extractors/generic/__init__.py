@@ -17,6 +17,11 @@ May import :mod:`extractors.page`, :mod:`extractors.text` and
 :mod:`extractors.limits`; never the metadata readers, the site extractors or the API.
 """
 
-from extractors.generic.extractor import MIN_BODY_CHARS, generic_blocks, generic_paragraphs
+from extractors.generic.extractor import (
+    MIN_BODY_CHARS,
+    Findings,
+    generic_blocks,
+    generic_paragraphs,
+)
 
-__all__ = ["MIN_BODY_CHARS", "generic_blocks", "generic_paragraphs"]
+__all__ = ["MIN_BODY_CHARS", "Findings", "generic_blocks", "generic_paragraphs"]

@@ -10,6 +10,8 @@ the page as a second opinion (:mod:`~extractors.generic.fallback`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from extractors.generic.blocks import Block, article_blocks, blocks
 from extractors.generic.fallback import readability_paragraphs
 from extractors.generic.prune import prune
@@ -18,35 +20,66 @@ from extractors.generic.siblings import with_siblings
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, ItemProps
 
-__all__ = ["MIN_BODY_CHARS", "generic_blocks", "generic_paragraphs"]
+__all__ = ["MIN_BODY_CHARS", "Findings", "generic_blocks", "generic_paragraphs"]
 
 # A body shorter than this is not an article (a caption, a cookie notice, a
 # teaser); readability-lxml is asked for a second opinion.
 MIN_BODY_CHARS = 200
 
 
+@dataclass(slots=True)
+class Findings:
+    """What the generic extractor saw on one page, for a caller that judges the page
+    (the page-type classifier, :mod:`extractors.pagetype`). :func:`generic_blocks`
+    fills it when given one; the extractor never reads it."""
+
+    containers: list[Element] = field(default_factory=list)
+    """The elements the article was read from (still in the pruned tree)."""
+    blocks: list[Block] = field(default_factory=list)
+    """Every block of ``containers`` before the line rules dropped any: teaser
+    headlines, "read more" links and date lines included."""
+    kept: list[Block] = field(default_factory=list)
+    """The article's blocks: those of ``blocks`` that the rules kept."""
+    fallback: bool = False
+    """Whether readability-lxml's paragraphs were taken instead of ``kept``."""
+
+
 def generic_paragraphs(
-    tree: Element, title: str | None, props: ItemProps | None = None, *, fallback: bool = True
+    tree: Element,
+    title: str | None,
+    props: ItemProps | None = None,
+    findings: Findings | None = None,
+    *,
+    fallback: bool = True,
 ) -> list[str]:
     """The article's paragraphs from a parsed page; ``tree`` is modified.
 
-    ``fallback=False`` never asks readability-lxml (the benchmark measures what
-    the fallback adds so); :func:`extractors.extract` always allows it.
+    ``findings``, if given, is filled (:class:`Findings`). ``fallback=False`` never
+    asks readability-lxml (the benchmark measures what the fallback adds so);
+    :func:`extractors.extract` always allows it.
     """
-    result = [block.text for block in generic_blocks(tree, title, props)]
+    result = [block.text for block in generic_blocks(tree, title, props, findings)]
     if not fallback or sum(len(p) for p in result) >= MIN_BODY_CHARS:
         return result
     checkpoint("the readability-lxml fallback")
     body = tree.find("body")
     second = readability_paragraphs(body if body is not None else tree, title)
-    return second if sum(map(len, second)) > sum(map(len, result)) else result
+    if sum(map(len, second)) <= sum(map(len, result)):
+        return result
+    if findings is not None:
+        findings.fallback = True
+    return second
 
 
 def generic_blocks(
-    tree: Element, title: str | None, props: ItemProps | None = None
+    tree: Element,
+    title: str | None,
+    props: ItemProps | None = None,
+    findings: Findings | None = None,
 ) -> list[Block]:
     """The article's blocks, with their structure (:class:`~extractors.generic.blocks.Block`),
-    from a parsed page, without the fallback; ``tree`` is modified."""
+    from a parsed page, without the fallback; ``tree`` is modified. ``findings``, if
+    given, is filled with what was seen on the way (:class:`Findings`)."""
     checkpoint("pruning")
     prune(tree, props)
     checkpoint("scoring")
@@ -55,13 +88,18 @@ def generic_blocks(
     top, scores = best_candidate(root)
     if top is None:
         return []
-    result = article_blocks(blocks(with_siblings(top, scores, root)), title)
+    containers = with_siblings(top, scores, root)
+    found = blocks(containers)
+    result = article_blocks(found, title)
     if sum(len(block.text) for block in result) < SHORT_BODY_CHARS:
         frame = _frame(top.element, root)
         if frame is not None:
-            wider = article_blocks(blocks([frame]), title)
+            wider_found = blocks([frame])
+            wider = article_blocks(wider_found, title)
             if sum(len(b.text) for b in wider) > sum(len(b.text) for b in result):
-                result = wider
+                containers, found, result = [frame], wider_found, wider
+    if findings is not None:
+        findings.containers, findings.blocks, findings.kept = containers, found, result
     return result
 
 
