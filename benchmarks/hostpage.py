@@ -251,15 +251,15 @@ def leftover_share(
 
 
 def relabel_head(
-    root: HtmlElement, title: str, url: str, description: str, keep_og_type: bool
+    root: HtmlElement, title: str, url: str, description: str, og_type: str | None
 ) -> None:
     """Make the ``<head>`` a listing's: its title, description and canonical URL.
 
     Structured data about the old article goes: JSON-LD, ``article:*`` and
-    ``og:*`` properties (``og:type`` becomes ``website``, unless
-    ``keep_og_type``: CMSs that print ``og:type=article`` on every page are
-    common, and the classifier must not trust it). Charset declarations are
-    replaced by UTF-8, the encoding :func:`serialize` writes.
+    ``og:*`` properties; ``og:type`` is then ``og_type``, or none at all when it
+    is None (``article`` for a CMS that prints it on every page: common, and the
+    classifier must not trust it). Charset declarations are replaced by UTF-8,
+    the encoding :func:`serialize` writes.
     """
     head = root.find("head")
     if head is None:
@@ -270,10 +270,9 @@ def relabel_head(
     for meta in head.xpath("meta"):
         name = (meta.get("property") or meta.get("name") or "").lower()
         equiv = (meta.get("http-equiv") or "").lower()
-        keep = name == "og:type" and keep_og_type
         structured = name.startswith(("article:", "og:", "twitter:", "parsely-", "sailthru."))
         declares = meta.get("charset") is not None or equiv == "content-type"
-        if declares or name == "description" or (structured and not keep):
+        if declares or name == "description" or structured:
             meta.drop_tree()
     for link in head.xpath('link[@rel="canonical" or @rel="amphtml"]'):
         link.drop_tree()
@@ -289,8 +288,8 @@ def relabel_head(
         lxml.html.Element("link", rel="canonical", href=url),
         lxml.html.Element("meta", property="og:title", content=title),
     ]
-    if not keep_og_type:
-        new.append(lxml.html.Element("meta", property="og:type", content="website"))
+    if og_type is not None:
+        new.append(lxml.html.Element("meta", property="og:type", content=og_type))
     for index, element in enumerate(new):
         head.insert(index, element)
 

@@ -89,7 +89,10 @@ AUTHORS = ("Jane Holloway", "Marco Bianchi", "Amina Haddad", "Pieter de Vries", 
 # placeholder Latin: no news site lists them, so they neither host nor feed teasers.
 SYNTHETIC = re.compile(r"lorem ipsum|consectetur adipisicing|tempor incididunt", re.IGNORECASE)
 # Every fourth listing keeps the host's og:type=article, as CMSs that print it on
-# every page do (the demo site's round-up trap).
+# every page do (the demo site's round-up trap); every second listing declares no
+# og:type at all, as many tag, author and search pages do; the others say
+# og:type=website. A builder that always wrote og:type=website would hand the
+# classifier a cue that real listings do not all give.
 OG_ARTICLE_EVERY = 4
 
 
@@ -106,8 +109,9 @@ class Listing:
     """The id of the real page whose markup it keeps."""
     sources: tuple[str, ...]
     """The ids of the pages its teasers were made from, in order."""
-    og_article: bool
-    """Whether it kept the host's ``og:type=article``."""
+    og_type: str | None
+    """The ``og:type`` it declares: ``article`` (kept from the host), ``website``, or
+    None (none at all)."""
     leftover: float
     """The share of the host's article still visible on the page (at most MAX_LEFTOVER)."""
     quoted: float
@@ -193,8 +197,9 @@ def listing_for(
 ) -> Listing | None:
     """The listing ``spec`` describes, in ``page``'s markup; None if it cannot host one.
 
-    ``number`` (the listing's index in a run) decides whether the host's
-    ``og:type=article`` is kept (every :data:`OG_ARTICLE_EVERY`-th listing).
+    ``number`` (the listing's index in a run) decides its ``og:type``: the host's
+    ``article`` kept (every :data:`OG_ARTICLE_EVERY`-th listing), none, or
+    ``website`` (see :data:`OG_ARTICLE_EVERY`).
     The listing's URL is ``site`` (default: the host page's ``scheme://host``)
     followed by ``spec.path``.
     """
@@ -208,10 +213,10 @@ def listing_for(
     site_name = str(names[0]).strip() if names else urlsplit(site).netloc
     root = transplant(host, located, spec)
     og_types = root.xpath('//meta[@property="og:type"]/@content')
-    keep_og = number % OG_ARTICLE_EVERY == 0 and "article" in [str(t).lower() for t in og_types]
+    og_type = _og_type(number, "article" in [str(t).lower() for t in og_types])
     title = f"{spec.name.title() if spec.kind != 'author' else spec.name} | {site_name}"
     description = f"{spec.name}: the latest stories from {site_name}."
-    relabel_head(root, title, site + spec.path, description, keep_og)
+    relabel_head(root, title, site + spec.path, description, og_type)
     visible = visible_shingles(root)
     leftover = leftover_share(visible, host.expected)
     if leftover > MAX_LEFTOVER:
@@ -225,13 +230,20 @@ def listing_for(
         html=serialize(root),
         host=page.id,
         sources=tuple(teaser.story.page_id for teaser in spec.teasers),
-        og_article=keep_og,
+        og_type=og_type,
         leftover=leftover,
         quoted=max(
             (leftover_share(visible, _shingles(teaser.story)) for teaser in spec.teasers),
             default=0.0,
         ),
     )
+
+
+def _og_type(number: int, host_says_article: bool) -> str | None:
+    """The ``og:type`` of the ``number``-th listing (:data:`OG_ARTICLE_EVERY`)."""
+    if number % OG_ARTICLE_EVERY == 0 and host_says_article:
+        return "article"
+    return None if number % 2 else "website"
 
 
 def _shingles(story: Story) -> frozenset[tuple[str, ...]]:

@@ -16,7 +16,9 @@
 Listing pages are built like the page-type benchmark's
 (:mod:`benchmarks.listings`): a real page's markup with teasers in its
 article's place. The answer key says which paths are articles and which are
-listings. Free of Scrapy: a test serves :attr:`MixedSite.files` as it likes.
+listings, which articles are a corpus's made-up test documents rather than news
+pages, and which are one story saved twice. Free of Scrapy: a test serves
+:attr:`MixedSite.files` as it likes.
 
 >>> site = build_mixed_site([pages], seed=13)                    # doctest: +SKIP
 >>> body, content_type = site.files["/"]                         # doctest: +SKIP
@@ -27,6 +29,7 @@ listings. Free of Scrapy: a test serves :attr:`MixedSite.files` as it likes.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -35,7 +38,7 @@ from xml.sax.saxutils import escape
 
 from benchmarks.corpus import Page
 from benchmarks.listing_markup import ListingSpec
-from benchmarks.listings import DEFAULT_SEED, listing_for, make_spec, usable_pages
+from benchmarks.listings import DEFAULT_SEED, SYNTHETIC, listing_for, make_spec, usable_pages
 from benchmarks.teasers import FIRST_DAY, Story, story_of
 
 __all__ = [
@@ -47,6 +50,7 @@ __all__ = [
     "MixedSite",
     "article_path",
     "build_mixed_site",
+    "is_test_document",
 ]
 
 HTML = "text/html"
@@ -65,6 +69,7 @@ OTHER_TEASERS = 12
 """Articles each of the other listings links to."""
 HOME_TEASERS = 24
 _SITEMAP_NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+_TITLE = re.compile(rb"<title[\s>]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +83,21 @@ class MixedSite:
     """Paths of the real article pages: each should be written once."""
     listings: frozenset[str]
     """Paths of the listing pages: none should be written."""
+    test_documents: frozenset[str] = frozenset()
+    """Those of ``articles`` that are a corpus's made-up test documents, not news
+    pages (:func:`is_test_document`): a crawl may write them or drop them."""
+    same_story: tuple[frozenset[str], ...] = ()
+    """Groups of ``articles`` that are one story saved more than once (the same
+    expected body): a crawl should write one page of each group."""
+
+    @property
+    def stories(self) -> list[frozenset[str]]:
+        """The real articles, one group of paths per story (a single path for most):
+        each should be written once, by one of its paths."""
+        grouped = {path for group in self.same_story for path in group}
+        singles = [frozenset({path}) for path in sorted(self.articles - grouped)]
+        groups = [group - self.test_documents for group in self.same_story]
+        return [group for group in [*singles, *groups] if group - self.test_documents]
 
     def kind(self, path: str) -> str | None:
         """``"article"``, ``"listing"``, ``"other"`` (robots, sitemaps) or None (not served)."""
@@ -86,6 +106,14 @@ class MixedSite:
         if path in self.listings:
             return "listing"
         return "other" if path in self.files else None
+
+
+def is_test_document(page: Page) -> bool:
+    """Whether ``page`` is a made-up test document rather than a news page: its
+    expected body is placeholder Latin (:data:`~benchmarks.listings.SYNTHETIC`), or
+    it has no ``<title>`` at all (the readability tests' "Test" page, a list of one
+    item): no news site publishes a page without a title."""
+    return bool(SYNTHETIC.search(page.expected)) or _TITLE.search(page.read()) is None
 
 
 def article_path(page: Page) -> str:
@@ -129,7 +157,16 @@ def build_mixed_site(
         files[spec.path] = (hosts.render(spec, base_url), LISTING_HTML)
     listings = frozenset(spec.path for spec in specs)
     files.update(_sitemaps(base_url, sorted(articles), sorted(listings), rng))
-    return MixedSite(base_url, files, articles, listings)
+    tests = frozenset(paths[page.id] for page in pages if is_test_document(page))
+    return MixedSite(base_url, files, articles, listings, tests, _same_story(pages))
+
+
+def _same_story(pages: Sequence[Page]) -> tuple[frozenset[str], ...]:
+    """Paths of the pages whose expected bodies are the same, in groups of two or more."""
+    by_body: dict[str, set[str]] = {}
+    for page in pages:
+        by_body.setdefault(" ".join(page.expected.split()), set()).add(article_path(page))
+    return tuple(sorted((frozenset(g) for g in by_body.values() if len(g) > 1), key=sorted))
 
 
 class _HostCycle:
@@ -145,8 +182,8 @@ class _HostCycle:
         for _ in range(len(self._pages)):
             page = self._pages[self._next % len(self._pages)]
             self._next += 1
-            # number=1: never keep og:type=article; the crawl test is about page
-            # structure and provenance, the benchmark measures that trap.
+            # number=1: never keep og:type=article, and declare none; the crawl test
+            # is about page structure and provenance, the benchmark measures that trap.
             listing = listing_for(page, spec, number=1, site=base_url)
             if listing is not None:
                 return listing.html

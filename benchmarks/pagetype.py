@@ -167,7 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"== page types; run of {started}; corpora {', '.join(name for name, _ in corpora)}\n"
         f"{len(listings)} listings built in {built:.1f} s (seed {args.seed}, "
         f"{args.per_kind} per kind of {len(KINDS)}): {min(counts)} to {max(counts)} teasers, "
-        f"{sum(listing.og_article for listing in listings)} keep og:type=article; visible: at "
+        f"{sum(listing.og_type == 'article' for listing in listings)} keep og:type=article, "
+        f"{sum(listing.og_type is None for listing in listings)} have none; visible: at "
         f"most {max(listing.leftover for listing in listings):.0%} of a host's article, "
         f"{max(listing.quoted for listing in listings):.0%} of a teaser source's"
     )

@@ -28,7 +28,7 @@ import lxml.etree
 
 from extractors.article import Article
 from extractors.exceptions import InputError, UnreadablePage, UseGeneric
-from extractors.generic import generic_body
+from extractors.generic import Findings, generic_body
 from extractors.generic.blocks import Block
 from extractors.generic.markup import Keep
 from extractors.limits import DEFAULT_LIMITS, Limits, OutOfTime, checkpoint, deadline
@@ -92,6 +92,7 @@ def extract(
     generic: bool = False,
     limits: Limits = DEFAULT_LIMITS,
     formats: Formats = TEXT,
+    findings: Findings | None = None,
 ) -> Article:
     """Extract the article from one page.
 
@@ -106,6 +107,9 @@ def extract(
     why. ``limits`` bounds the work (:mod:`extractors.limits`). ``formats`` asks for
     the body as HTML and Markdown besides the plain text
     (:class:`~extractors.render.Formats`: ``Formats(html=True, markdown=True)``).
+    ``findings``, an empty :class:`~extractors.generic.Findings`, is filled with
+    what the generic extractor saw (the page-type classifier reads it; left empty
+    when a site extractor produced the body).
 
     Bad content never raises: the Article then has an empty ``body`` and a
     machine-readable ``reason`` (listed in :mod:`extractors.api`). An argument of
@@ -128,7 +132,7 @@ def extract(
         with deadline(limits.max_seconds):
             page = html if isinstance(html, Page) else load(html, url, encoding, limits)
             page.extracted = True
-            return _extract(page, generic, formats)
+            return _extract(page, generic, formats, findings)
     except UnreadablePage as exc:
         logger.debug("no article in %s: %s", url, exc)
         return Article(url=url, reason=exc.reason)
@@ -159,7 +163,9 @@ def _check_arguments(url: object, encoding: object, limits: object) -> None:
         )
 
 
-def _extract(page: Page, generic: bool, formats: Formats) -> Article:
+def _extract(
+    page: Page, generic: bool, formats: Formats, findings: Findings | None = None
+) -> Article:
     checkpoint("reading metadata")
     props = itemprops(page.tree) if page.has_microdata else {}
     meta = read_metadata(page.tree, page.url, props)
@@ -193,7 +199,7 @@ def _extract(page: Page, generic: bool, formats: Formats) -> Article:
     keep = formats.keep()
     # Links and images resolve against the page's <base href>, else its URL.
     base = base_url(page.tree, page.url) if keep is not None else None
-    found, name, note = _body(page, site, title, props, keep)
+    found, name, note = _body(page, site, title, props, keep, findings)
     text = join_paragraphs(_without_controls([block.text for block in found if block.text]))
     article = _article(page, meta, title, text, published, (authors, authors_raw), section, name)
     article.extractor_note = note or choice.note
@@ -204,7 +210,12 @@ def _extract(page: Page, generic: bool, formats: Formats) -> Article:
 
 
 def _body(
-    page: Page, site: SiteExtractor | None, title: str | None, props: ItemProps, keep: Keep | None
+    page: Page,
+    site: SiteExtractor | None,
+    title: str | None,
+    props: ItemProps,
+    keep: Keep | None,
+    findings: Findings | None,
 ) -> tuple[list[Block], str, str | None]:
     """The body's blocks, the extractor that gave them, and why a site extractor
     handed the page over (None when it did not)."""
@@ -215,8 +226,8 @@ def _body(
             note = handover_note(type(site), str(exc))
             logger.debug("%s: %s", page.url, note)
             checkpoint("the generic extractor")
-            return generic_body(page.tree, title, props, keep=keep), GENERIC, note
-    return generic_body(page.tree, title, props, keep=keep), GENERIC, None
+            return generic_body(page.tree, title, props, findings, keep=keep), GENERIC, note
+    return generic_body(page.tree, title, props, findings, keep=keep), GENERIC, None
 
 
 def _site_blocks(site: SiteExtractor, title: str | None, keep: Keep | None) -> list[Block]:

@@ -14,9 +14,9 @@ from typing import Any
 
 __all__ = ["FETCH_FIELDS", "RENDERED_FIELDS", "Article"]
 
-FETCH_FIELDS = ("fetched", "http_status", "discovered_by")
-"""The fields that say how a page was fetched, not what it holds: empty from
-:func:`extractors.extract`, so a fixture's ``expected.json`` need not list them."""
+FETCH_FIELDS = ("fetched", "http_status", "discovered_by", "page_type_confidence")
+"""The fields that say how a page was fetched and judged, not what it holds: empty
+from :func:`extractors.extract`, so a fixture's ``expected.json`` need not list them."""
 
 RENDERED_FIELDS = ("body_html", "body_markdown")
 """The body's renderings, made only when asked for (``extract(..., formats=...)``,
@@ -31,8 +31,8 @@ class Article:
 
     The names are the project's own (see the module docstring for the standard
     names they map to). Every date of the page is given twice: parsed (ISO 8601)
-    and as found on the page. The last three fields say how the page was
-    fetched; :func:`extractors.extract` leaves them empty, the crawl and
+    and as found on the page. The last four fields say how the page was
+    fetched and judged; :func:`extractors.extract` leaves them empty, the crawl and
     ``newsclean extract`` (from a WARC record) fill them in.
     """
 
@@ -132,6 +132,13 @@ class Article:
     """How the crawl found the URL: ``"start_url"`` (given to the spider),
     ``"sitemap"``, ``"news_sitemap"``, ``"feed"`` or ``"link"`` (on a listing
     page); None outside a crawl."""
+
+    page_type_confidence: str | None = None
+    """How sure the crawl was that the page is an article (:mod:`extractors.pagetype`):
+    ``"high"``, or ``"low"`` for a page with little or mixed evidence (a short text,
+    a page of several stories, a landing page), extracted rather than lost and
+    perhaps no article at all. None when the page was not classified: outside a
+    crawl, or fetched as a known article (the ``urls`` spider, fixtures)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The article as a JSON-ready dict, keys in field order; the body's renderings

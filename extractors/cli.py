@@ -45,7 +45,7 @@ from extractors.inputs import InputPage, Skipped, read_inputs
 from extractors.inputs.dumps import WET_SUFFIXES, DumpGroup
 from extractors.inputs.files import WARC_SUFFIXES
 from extractors.output import FORMATS, Progress, Writer
-from extractors.pagetype import classify
+from extractors.pagetype import classify_page
 from extractors.render import FORMAT_NAMES, Formats, render_paragraphs, unwritten
 from extractors.site import registry
 from extractors.textdump import extract_texts
@@ -214,9 +214,12 @@ def _article(page: InputPage, args: argparse.Namespace) -> Article | None:
         else:
             site = registry.for_url(url)
             patterns = [re.compile(p) for p in site.article_urls] if site else []
-            if not classify(loaded.tree, url, patterns).is_article:
+            classified = classify_page(
+                loaded, patterns, generic=args.generic, formats=args.formats
+            )
+            if not classified.verdict.is_article:
                 return None
-            article = extract(loaded, generic=args.generic, formats=args.formats)
+            article = classified.article
     else:
         article = extract(
             page.body, url, encoding=page.encoding, generic=args.generic, formats=args.formats

@@ -26,9 +26,10 @@ any other field     ``newsclean``: ``{field: value}``
 ==================  =======================================
 
 ``section``, ``site_name``, ``extractor``, ``reason``, ``http_status``,
-``discovered_by`` and ``body_markdown`` have no zyte-common-items name, and land
-under ``newsclean``, as will any field added to Article later. Empty values (None, empty lists) are
-left out, as zyte-common-items' own serializer leaves them out. Authors have a
+``discovered_by``, ``page_type_confidence`` and ``body_markdown`` have no
+zyte-common-items name, and land under ``newsclean``, as will any field added to
+Article later. Empty values (None, empty lists) are left out, as
+zyte-common-items' own serializer leaves them out. Authors have a
 ``name`` only: the Article keeps the name, not the text it was read from
 (zyte-common-items' ``nameRaw``). Dates keep their ISO 8601 form, a day-only
 date (``2022-04-20``) included.

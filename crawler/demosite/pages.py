@@ -76,7 +76,6 @@ def _head(title: str | None, *, og_type: str, base: str, path: str, json_ld: str
 </head>
 <body>
 <div class="cookie-banner">We use cookies to improve your experience.
-<a href="/privacy">Privacy</a>
 <button>Accept all</button></div>
 <header class="site-header"><a class="logo" href="/">{SITE_NAME}</a>
 <nav><ul><li><a href="/">Home</a></li><li><a href="/section/politics/">Politics</a></li>
@@ -89,8 +88,7 @@ def _head(title: str | None, *, og_type: str, base: str, path: str, json_ld: str
 
 _FOOTER = f"""<footer class="site-footer"><p>&copy; 2022 {SITE_NAME}. All rights reserved.
 Reproduction without permission is prohibited.</p>
-<ul><li><a href="/about">About us</a></li><li><a href="/privacy">Privacy</a></li>
-<li><a href="https://social.example.org/demodaily">Follow us</a></li>
+<ul><li><a href="https://social.example.org/demodaily">Follow us</a></li>
 <li><a href="https://partner.example.net/offers">Partner offers</a></li></ul></footer>
 </body></html>
 """

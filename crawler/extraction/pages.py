@@ -1,11 +1,15 @@
-"""What happens to one fetched page, in one call: load it once, classify it, read
-its links, extract it.
+"""What happens to one fetched page, in one call: load it once, read its links,
+extract it, classify it.
 
 :func:`process_page` runs where the extraction runs (a worker process, or the
 reactor thread on one core), so that the page is parsed once, within the
 extractors' limits (:func:`extractors.load_page`), and the reactor only
-downloads, schedules and writes. Nothing here imports Scrapy: the arguments and
-the :class:`PageResult` travel between processes as pickles.
+downloads, schedules and writes. The order inside is the tree's: links and feeds
+are read first (as written; resolved only for a page whose links are followed),
+since extraction prunes navigation and pagers; then the page is extracted once
+and classified from what the extractor found (:func:`extractors.pagetype.classify_page`).
+Nothing here imports Scrapy: the arguments and the :class:`PageResult` travel
+between processes as pickles.
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ import time
 from dataclasses import dataclass
 
 from extractors import Article, Formats, UnreadablePage, extract, load_page
-from extractors.page.links import feed_links, page_links
-from extractors.pagetype import Verdict, classify
+from extractors.page.links import base_url, feed_links, page_hrefs, resolve_links
+from extractors.pagetype import Verdict, classify_cues, classify_page, read_cues
 
 __all__ = ["WARM_UP_PAGE", "PageResult", "process_page", "warm_up"]
 
@@ -41,9 +45,12 @@ class PageResult:
     detail: str = ""
     """What the refusal says, for the log."""
     seconds: float = 0.0
-    """Seconds this call took: loading, classifying, reading links, extracting."""
+    """Seconds this call took: loading, reading links, extracting, classifying."""
     charset_note: str = ""
     """Which declared charset decoding overruled, and why (``Page.charset_note``)."""
+    teasers: frozenset[str] = frozenset()
+    """Those of ``links`` that are teasers' headline links (the URLs of the stories a
+    listing lists), for the provenance of the pages they lead to."""
 
 
 def process_page(
@@ -55,12 +62,16 @@ def process_page(
     extraction: bool = True,
     follow_articles: bool = False,
     known_article: bool = False,
+    provenance: str | None = None,
     formats: Formats = Formats(),  # noqa: B008  (frozen: one shared default is safe)
 ) -> PageResult:
-    """Load ``body`` once; classify it (unless ``known_article``); read its links
-    where they will be followed (listings, or every page with ``follow_articles``);
-    extract an article page (a stub when ``extraction`` is off), its body in the
-    ``formats`` asked for."""
+    """Load ``body`` once; read its links and feeds; extract it and classify it
+    (``known_article``: extract only), its body in the ``formats`` asked for.
+    ``provenance`` is where the crawl found the URL
+    (:data:`extractors.pagetype.PROVENANCE_POINTS`). Links are returned where they
+    are followed (listings and pages of uncertain type, or every page with
+    ``follow_articles``); the article for an article page (a stub when
+    ``extraction`` is off: the page is then classified on its cues alone)."""
     start = time.perf_counter()
     try:
         page = load_page(body, url, encoding=encoding)
@@ -68,29 +79,44 @@ def process_page(
         return PageResult(
             None, None, refused=exc.reason, detail=str(exc), seconds=time.perf_counter() - start
         )
-    verdict = None if known_article else classify(page.tree, url, article_urls)
-    is_article = known_article or (verdict is not None and verdict.is_article)
-    links: tuple[str, ...] = ()
-    feeds: tuple[str, ...] = ()
-    if not is_article or follow_articles:
-        # Before extraction, which prunes the tree.
-        links = tuple(page_links(page.tree, url))
-        feeds = tuple(feed_links(page.tree, url))
-    article = None
-    if is_article:
-        article = (
-            extract(page, formats=formats)
-            if extraction
-            else Article(url=url, reason="extraction-off")
-        )
+    # Before extraction, which prunes navigation, pagers and <link> elements.
+    hrefs, base, feeds = (
+        page_hrefs(page.tree),
+        base_url(page.tree, url),
+        feed_links(page.tree, url),
+    )
+    verdict: Verdict | None = None
+    teasers: frozenset[str] = frozenset()
+    if known_article:
+        article: Article | None = extract(page, formats=formats) if extraction else _stub(url)
+    elif not extraction:
+        verdict = classify_cues(read_cues(page.tree, url, article_urls), provenance)
+        article = None
+        if verdict.is_article:
+            article = _stub(url)
+            article.page_type_confidence = verdict.confidence
+    else:
+        classified = classify_page(page, article_urls, provenance, formats=formats)
+        verdict, teasers = classified.verdict, classified.teasers
+        article = classified.article if verdict.is_article else None
+    # An uncertain page may be a listing after all: its links are followed too.
+    followed = follow_articles or (
+        verdict is not None and (not verdict.is_article or verdict.uncertain)
+    )
+    links = tuple(resolve_links(hrefs, base)) if followed else ()
     return PageResult(
         article,
         verdict,
         links,
-        feeds,
+        tuple(feeds) if followed else (),
         seconds=time.perf_counter() - start,
         charset_note=page.charset_note,
+        teasers=teasers.intersection(links),
     )
+
+
+def _stub(url: str) -> Article:
+    return Article(url=url, reason="extraction-off")
 
 
 # A small article with a date in words and enough text to detect its language:

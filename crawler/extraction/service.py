@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -47,6 +47,7 @@ __all__ = [
     "ExtractionFailed",
     "PageService",
     "charset_from_content_type",
+    "provenance_of",
     "record_fetch",
     "resolve_executor",
 ]
@@ -103,6 +104,27 @@ def record_fetch(article: Article, response: Response, fetched: str) -> None:
     article.fetched = fetched
     article.http_status = response.status
     article.discovered_by = response.meta.get("newsclean_source")
+
+
+def provenance_of(meta: Mapping[str, Any]) -> str | None:
+    """Where the crawl found a page, in the page-type classifier's words
+    (:data:`extractors.pagetype.PROVENANCE_POINTS`), from its request's meta: the
+    spiders' ``newsclean_source``, told apart by ``newsclean_lastmod`` (a sitemap
+    entry with a date) and ``newsclean_teaser`` (a teaser's headline link).
+
+    >>> provenance_of({"newsclean_source": "sitemap", "newsclean_lastmod": True})
+    'sitemap_lastmod'
+    >>> provenance_of({"newsclean_source": "link", "newsclean_teaser": True})
+    'teaser'
+    >>> provenance_of({"newsclean_source": "feed"}), provenance_of({})
+    ('feed', None)
+    """
+    source = meta.get("newsclean_source")
+    if source == "sitemap" and meta.get("newsclean_lastmod"):
+        return "sitemap_lastmod"
+    if source == "link" and meta.get("newsclean_teaser"):
+        return "teaser"
+    return source if isinstance(source, str) else None
 
 
 class ExtractionFailed(Exception):  # noqa: N818  (a verdict on a page, with a reason)
@@ -247,10 +269,15 @@ class PageService:
     async def page(
         self, response: Response, article_urls: tuple[re.Pattern[str], ...] = ()
     ) -> PageResult:
-        """Classify ``response``, read its links where they are followed, extract it
-        if it is an article (:func:`~crawler.extraction.pages.process_page`)."""
+        """Extract ``response``, classify it, and read its links where they are followed
+        (:func:`~crawler.extraction.pages.process_page`); where the crawl found it
+        (:func:`provenance_of`) is evidence too."""
+        provenance = provenance_of(response.meta) if response.request is not None else None
         return await self._process(
-            response, article_urls=article_urls, follow_articles=self.follow_articles
+            response,
+            article_urls=article_urls,
+            follow_articles=self.follow_articles,
+            provenance=provenance,
         )
 
     async def article(self, response: Response) -> PageResult:

@@ -49,6 +49,8 @@ from crawler.urls import host_of
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
+    from extractors.pagetype import Verdict
+
 __all__ = ["ArticlesSpider"]
 
 logger = logging.getLogger(__name__)
@@ -232,12 +234,12 @@ class ArticlesSpider(DiscoveringSpider):
             log_page_failure(self.crawler, response.url, exc)
             self._answered(response.request, article=False)
             return
-        is_article = result.verdict is not None and result.verdict.is_article
+        verdict = result.verdict
+        is_article = verdict is not None and verdict.is_article
         self._answered(response.request, article=is_article)
-        if result.verdict is None:  # refused: logged and counted by the service
+        if verdict is None:  # refused: logged and counted by the service
             return
-        logger.debug("%s is %s", response.url, result.verdict.explain())
-        self.crawler.stats.inc_value(f"pages/{'article' if is_article else 'listing'}")
+        self._count(response.url, verdict)
         if result.article is not None:
             yield result.article
         # Sites announce the same feeds on every page: reading them on the pages
@@ -248,18 +250,31 @@ class ArticlesSpider(DiscoveringSpider):
         linked_from = response.url if self.traps is not None else None
         new_links = 0
         for url in result.links:
-            if request := self._request(
-                url,
-                self.parse_page,
-                response.url,
-                newsclean_from=linked_from,
-                newsclean_source="link",
-            ):
+            meta: dict[str, Any] = {"newsclean_from": linked_from, "newsclean_source": "link"}
+            if url in result.teasers:
+                meta["newsclean_teaser"] = True
+            if request := self._request(url, self.parse_page, response.url, **meta):
                 new_links += 1
                 yield request
-        if self.traps is not None and not is_article:
+        if self.traps is not None and (not is_article or verdict.uncertain):
             self._trapped(self.traps.listing(response.url, new_links), response.url)
         self._feed()
+
+    def _count(self, url: str, verdict: Verdict) -> None:
+        """Count the page's type; a listing (not extracted) is logged with its score."""
+        stats = self.crawler.stats
+        if verdict.is_article:
+            stats.inc_value("pages/article")
+            if verdict.uncertain:
+                stats.inc_value("pages/article_uncertain")
+                logger.debug(
+                    "Uncertain page type, extracted and flagged: %s (%s)", url, verdict.explain()
+                )
+            else:
+                logger.debug("%s is %s", url, verdict.explain())
+        else:
+            stats.inc_value("pages/listing")
+            logger.debug("Listing page, followed, not extracted: %s (%s)", url, verdict.explain())
 
     def _answered(self, request: Request | None, *, article: bool) -> None:
         """Tell the trap guard what a link of a listing page turned out to be."""

@@ -41,6 +41,19 @@ __all__ = ["DiscoveringSpider"]
 
 logger = logging.getLogger(__name__)
 
+# The backlog's name for a sitemap entry with a date (<lastmod>): a page published
+# or changed, which the page-type classifier counts as a little evidence of an
+# article. Its requests say "sitemap" (the Article's discovered_by) and carry
+# newsclean_lastmod.
+DATED_SITEMAP = "sitemap_lastmod"
+
+
+def _source_meta(source: str) -> dict[str, Any]:
+    """The request meta that says how a backlog entry was found."""
+    if source == DATED_SITEMAP:
+        return {"newsclean_source": "sitemap", "newsclean_lastmod": True}
+    return {"newsclean_source": source}
+
 
 class DiscoveringSpider(Spider):
     """robots.txt, sitemaps and feeds, the gate and the backlog (module docstring)."""
@@ -123,7 +136,8 @@ class DiscoveringSpider(Spider):
                 if not self.backlog.batch:
                     priority -= 100  # everything is queued at once: pages first
             else:
-                callback, meta["newsclean_source"] = self.parse_page, pending.source
+                callback = self.parse_page
+                meta.update(_source_meta(pending.source))
             self.crawler.engine.crawl(
                 Request(
                     pending.url,
@@ -236,4 +250,5 @@ class DiscoveringSpider(Spider):
                 continue
             if taken := self.gate.take(entry.url, response.url):
                 stats.inc_value(f"discovery/{source}_urls")
-                self.backlog.add(taken, source, depth)
+                dated = source == "sitemap" and entry.date is not None
+                self.backlog.add(taken, DATED_SITEMAP if dated else source, depth)

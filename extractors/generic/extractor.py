@@ -10,6 +10,8 @@ the page as a second opinion (:mod:`~extractors.generic.fallback`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from extractors.generic.blocks import Block, article_blocks
 from extractors.generic.fallback import readability_blocks
 from extractors.generic.markup import Keep, prepare_figures, walk
@@ -19,22 +21,51 @@ from extractors.generic.siblings import with_siblings
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, ItemProps
 
-__all__ = ["MIN_BODY_CHARS", "generic_blocks", "generic_body", "generic_paragraphs"]
+__all__ = [
+    "MIN_BODY_CHARS",
+    "Findings",
+    "generic_blocks",
+    "generic_body",
+    "generic_paragraphs",
+]
 
 # A body shorter than this is not an article (a caption, a cookie notice, a
 # teaser); readability-lxml is asked for a second opinion.
 MIN_BODY_CHARS = 200
 
 
+@dataclass(slots=True)
+class Findings:
+    """What the generic extractor saw on one page, for a caller that judges the page
+    (the page-type classifier, :mod:`extractors.pagetype`). :func:`generic_blocks`
+    fills it when given one; the extractor never reads it."""
+
+    containers: list[Element] = field(default_factory=list)
+    """The elements the article was read from (still in the pruned tree)."""
+    blocks: list[Block] = field(default_factory=list)
+    """Every block of ``containers`` before the line rules dropped any: teaser
+    headlines, "read more" links and date lines included."""
+    kept: list[Block] = field(default_factory=list)
+    """The article's blocks: those of ``blocks`` that the rules kept."""
+    fallback: bool = False
+    """Whether readability-lxml's paragraphs were taken instead of ``kept``."""
+
+
 def generic_paragraphs(
-    tree: Element, title: str | None, props: ItemProps | None = None, *, fallback: bool = True
+    tree: Element,
+    title: str | None,
+    props: ItemProps | None = None,
+    findings: Findings | None = None,
+    *,
+    fallback: bool = True,
 ) -> list[str]:
     """The article's paragraphs from a parsed page; ``tree`` is modified.
 
-    ``fallback=False`` never asks readability-lxml (the benchmark measures what
-    the fallback adds so); :func:`extractors.extract` always allows it.
+    ``findings``, if given, is filled (:class:`Findings`). ``fallback=False`` never
+    asks readability-lxml (the benchmark measures what the fallback adds so);
+    :func:`extractors.extract` always allows it.
     """
-    found = generic_body(tree, title, props, fallback=fallback)
+    found = generic_body(tree, title, props, findings, fallback=fallback)
     return [block.text for block in found if block.text]
 
 
@@ -42,20 +73,26 @@ def generic_body(
     tree: Element,
     title: str | None,
     props: ItemProps | None = None,
+    findings: Findings | None = None,
     *,
     fallback: bool = True,
     keep: Keep | None = None,
 ) -> list[Block]:
     """The article's blocks from a parsed page, readability-lxml's when ours hold
     too little text (unless ``fallback`` is false); ``tree`` is modified. With
-    ``keep``, the blocks carry their markup (:mod:`~extractors.generic.markup`)."""
-    result = generic_blocks(tree, title, props, keep=keep)
+    ``keep``, the blocks carry their markup (:mod:`~extractors.generic.markup`);
+    ``findings``, if given, is filled (:class:`Findings`)."""
+    result = generic_blocks(tree, title, props, findings, keep=keep)
     if not fallback or _length(result) >= MIN_BODY_CHARS:
         return result
     checkpoint("the readability-lxml fallback")
     body = tree.find("body")
     second = readability_blocks(body if body is not None else tree, title, keep)
-    return second if _length(second) > _length(result) else result
+    if _length(second) <= _length(result):
+        return result
+    if findings is not None:
+        findings.fallback = True
+    return second
 
 
 def _length(found: list[Block]) -> int:
@@ -63,11 +100,17 @@ def _length(found: list[Block]) -> int:
 
 
 def generic_blocks(
-    tree: Element, title: str | None, props: ItemProps | None = None, *, keep: Keep | None = None
+    tree: Element,
+    title: str | None,
+    props: ItemProps | None = None,
+    findings: Findings | None = None,
+    *,
+    keep: Keep | None = None,
 ) -> list[Block]:
     """The article's blocks, with their structure (:class:`~extractors.generic.blocks.Block`),
-    from a parsed page, without the fallback; ``tree`` is modified. With ``keep``,
-    each block carries its markup (:mod:`~extractors.generic.markup`)."""
+    from a parsed page, without the fallback; ``tree`` is modified. ``findings``, if
+    given, is filled with what was seen on the way (:class:`Findings`). With
+    ``keep``, each block carries its markup (:mod:`~extractors.generic.markup`)."""
     if keep is not None and keep.figures:
         keep = Keep(figures=True, captions=prepare_figures(tree))
     checkpoint("pruning")
@@ -78,13 +121,18 @@ def generic_blocks(
     top, scores = best_candidate(root)
     if top is None:
         return []
-    result = article_blocks(walk(with_siblings(top, scores, root), keep), title)
+    containers = with_siblings(top, scores, root)
+    found = walk(containers, keep)
+    result = article_blocks(found, title)
     if _length(result) < SHORT_BODY_CHARS:
         frame = _frame(top.element, root)
         if frame is not None:
-            wider = article_blocks(walk([frame], keep), title)
+            wider_found = walk([frame], keep)
+            wider = article_blocks(wider_found, title)
             if _length(wider) > _length(result):
-                result = wider
+                containers, found, result = [frame], wider_found, wider
+    if findings is not None:
+        findings.containers, findings.blocks, findings.kept = containers, found, result
     return result
 
 

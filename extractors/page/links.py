@@ -13,7 +13,7 @@ import lxml.etree
 
 from extractors.page.tree import Element
 
-__all__ = ["base_url", "feed_links", "page_links"]
+__all__ = ["base_url", "feed_links", "page_hrefs", "page_links", "resolve_links"]
 
 # Hrefs that lead to no page: in-page anchors, scripts, mail and phone links, inline data.
 _NOT_PAGES = ("#", "javascript:", "mailto:", "tel:", "data:")
@@ -71,6 +71,24 @@ def page_links(tree: Element, url: str | None) -> list[str]:
     ['http://n.test/a']
     """
     return _absolute(_strings(_HREFS(tree)), base_url(tree, url))
+
+
+def page_hrefs(tree: Element) -> list[str]:
+    """The ``href`` values of the page's ``<a href>`` links as written: cheap to read
+    before extraction prunes the tree, resolved later by :func:`resolve_links` only
+    for a page whose links are followed."""
+    return _strings(_HREFS(tree))
+
+
+def resolve_links(hrefs: list[str], base: str) -> list[str]:
+    """:func:`page_links` for ``hrefs`` read earlier with :func:`page_hrefs`, against
+    ``base`` (:func:`base_url`, read at the same time).
+
+    >>> page = lxml.etree.fromstring("<p><a href='/a#top'>A</a><a href='/b'>B</a></p>")
+    >>> resolve_links(page_hrefs(page), base_url(page, "http://n.test/x.html"))
+    ['http://n.test/a', 'http://n.test/b']
+    """
+    return _absolute(hrefs, base)
 
 
 def feed_links(tree: Element, url: str | None) -> list[str]:

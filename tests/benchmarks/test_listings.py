@@ -102,10 +102,18 @@ def test_section_listing_has_n_teasers_and_keeps_the_page_around_them(
     assert b'track("page")' in listing.html
     # the head describes a listing now, and the stray <title> in the body is gone
     assert len(doc.findall(".//title")) == 1
-    assert doc.xpath('//meta[@property="og:type"]/@content') == ["website"]
+    assert doc.xpath('//meta[@property="og:type"]/@content') == []  # number 1: none
+    assert listing.og_type is None
     assert not doc.xpath('//script[@type="application/ld+json"]')
     assert doc.findtext(".//title").startswith(spec.name)
     assert listing.url == "https://elm.test" + spec.path
+    # the host said og:type=article: kept by every fourth listing, else website or none
+    og_types = [
+        lxml.html.document_fromstring(found.html).xpath('//meta[@property="og:type"]/@content')
+        for found in (listing_for(pages[0], spec, number=n) for n in range(4))
+        if found is not None
+    ]
+    assert og_types == [["article"], [], ["website"], []]
 
 
 def test_build_listings_makes_every_kind_deterministically(tmp_path: Path) -> None:

@@ -164,6 +164,7 @@ def test_crawl_in_zyte_names_validates(test_site: SiteServer, tmp_path: Path) ->
         fetched = datetime.fromisoformat(item.metadata.dateDownloaded)
         assert before <= fetched <= after
         assert line["newsclean"]["http_status"] == 200
+        assert line["newsclean"]["page_type_confidence"] in ("high", "low")
         sources[line["newsclean"]["discovered_by"]] += 1
     assert set(sources) <= {"start_url", "sitemap", "news_sitemap", "feed", "link"}
     # The test site's articles are in its sitemap, its news sitemap and its feeds, and

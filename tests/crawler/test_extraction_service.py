@@ -18,7 +18,7 @@ from scrapy.http import HtmlResponse
 
 import crawler.extraction.pages
 import crawler.extraction.service
-from crawler.extraction.pages import PageResult
+from crawler.extraction.pages import PageResult, process_page
 from crawler.extraction.service import ExtractionFailed, PageService, charset_from_content_type
 from crawler.failures import log_page_failure
 from extractors import Article, UnreadablePage
@@ -271,3 +271,38 @@ def test_a_page_that_fails_is_logged_once_and_counted(caplog: pytest.LogCaptureF
     assert [r.getMessage() for r in caplog.records] == [
         "page failed: https://news.test/a.html: extraction_worker_died (the worker died twice)"
     ]
+
+
+NOTE = (
+    "<html><head><title>A note</title></head><body><nav><a href='/world/'>World</a></nav>"
+    f"<main><h1>A note</h1><p>{PARAGRAPH[:300]}</p></main></body></html>"
+).encode()
+
+
+def test_a_page_of_uncertain_type_is_extracted_flagged_and_followed() -> None:
+    result = process_page(NOTE, "https://news.test/x", None)
+    assert result.verdict is not None and result.verdict.uncertain, result.verdict
+    assert result.article is not None and result.article.page_type_confidence == "low"
+    assert result.links == ("https://news.test/world/",)  # perhaps a listing after all
+
+
+def test_provenance_is_evidence_for_the_page_type() -> None:
+    result = process_page(NOTE, "https://news.test/x", None, provenance="news_sitemap")
+    assert result.verdict is not None and not result.verdict.uncertain
+    assert ("source", 2) in result.verdict.signals
+    assert result.article is not None and result.article.page_type_confidence == "high"
+    assert result.links == ()
+
+
+def test_a_listing_names_its_teaser_links() -> None:
+    from crawler.demosite import build_site  # noqa: PLC0415
+
+    site = build_site("http://127.0.0.1:8000")
+    path = "/section/sport/"
+    result = process_page(site.resources[path].body, site.base + path, None)
+    assert result.verdict is not None and not result.verdict.is_article
+    teasers = {url.removeprefix(site.base) for url in result.teasers}
+    assert teasers and teasers <= set(site.articles)
+    assert site.base + "/section/sport/page/2/" in result.links
+    assert "/section/sport/page/2/" not in teasers  # the pager is no teaser
+    assert set(result.teasers) <= set(result.links)

@@ -135,7 +135,8 @@ def test_crawl_writes_every_response(test_site: SiteServer, tmp_path: Path) -> N
     result = crawl(
         "articles",
         tmp_path / "out.jsonl",
-        args={"url": f"{test_site.base_url}/"},
+        # A second start URL the site does not serve: its 404 is archived too.
+        args={"url": f"{test_site.base_url}/,{test_site.base_url}/gone/"},
         settings={"NEWSCLEAN_WARC_FILE": str(path)},
     )
     assert result.returncode == 0, result.log[-3000:]
@@ -152,7 +153,9 @@ def test_crawl_writes_every_response(test_site: SiteServer, tmp_path: Path) -> N
     # robots.txt, sitemaps, feeds, listings and 404s are archived with the articles.
     assert {"/robots.txt", "/sitemap_index.xml"} <= paths
     assert set(result.paths(test_site.base_url)) <= paths
-    assert any(r["status"] == "HTTP/1.1 404 Not Found" for r in responses)
+    assert any(
+        r["status"] == "HTTP/1.1 404 Not Found" and r["uri"].endswith("/gone/") for r in responses
+    )
     for item in result.items:  # each article's page is in the archive as it was served
         served = test_site.site.resources[item["url"].removeprefix(test_site.base_url)].body
         assert any(r["uri"] == item["url"] and r["body"] == served for r in responses)

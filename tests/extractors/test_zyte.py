@@ -35,6 +35,7 @@ FULL = Article(
     fetched="2022-04-21T15:40:05Z",
     http_status=200,
     discovered_by="news_sitemap",
+    page_type_confidence="low",
 )
 
 
@@ -64,6 +65,7 @@ def test_every_field_has_a_name_in_the_export() -> None:
             "extractor": "site:news.test",
             "http_status": 200,
             "discovered_by": "news_sitemap",
+            "page_type_confidence": "low",
         },
     }
     validate_zyte_article(to_zyte(FULL))

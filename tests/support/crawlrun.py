@@ -77,8 +77,10 @@ def crawl(
     *,
     args: dict[str, str] | None = None,
     settings: dict[str, str] | None = None,
+    timeout: float = TIMEOUT,
 ) -> CrawlResult:
-    """Run ``scrapy crawl SPIDER -O OUTPUT`` with spider ``args`` and ``settings``.
+    """Run ``scrapy crawl SPIDER -O OUTPUT`` with spider ``args`` and ``settings``
+    (killed after ``timeout`` seconds).
 
     The crawl's stats are dumped to ``OUTPUT.stats.json`` by the
     ``NEWSCLEAN_STATS_DUMP`` setting (crawler.extensions) and returned.
@@ -93,6 +95,6 @@ def crawl(
         **(settings or {}),
     }.items():
         command += ["-s", f"{name}={value}"]
-    done = run_scrapy(command)
+    done = run_scrapy(command, timeout=timeout)
     stats = json.loads(stats_path.read_text()) if stats_path.exists() else {}
     return CrawlResult(read_jsonl(output), stats, done.stderr, done.returncode)
