@@ -23,7 +23,23 @@ def detect_language(text: str) -> str | None:
     True
     """
     sample = text[:MAX_DETECT_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_DETECT_CHARS:
+    if not _has_letters(sample, MIN_DETECT_CHARS):
         return None
     code, _score = py3langid.classify(sample)
     return str(code)
+
+
+def _has_letters(text: str, enough: int) -> bool:
+    """Whether ``text`` holds at least ``enough`` letters; stops once it has seen
+    them, where a count would read the whole sample.
+
+    >>> _has_letters("a1b2c3", 3), _has_letters("a1b2c3", 4)
+    (True, False)
+    """
+    letters = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            if letters >= enough:
+                return True
+    return False
