@@ -34,7 +34,9 @@ class Candidate:
 _LENGTH = lxml.etree.XPath("string-length(normalize-space(.))")
 # ".//text()[ancestor::a]" rather than ".//a//text()": the latter is quadratic in
 # the number of links in libxml2 (a page of tens of thousands of links: seconds).
-_LINK_TEXT = lxml.etree.XPath(".//text()[ancestor::a]")
+# Plain strings: only their length is read, and lxml's "smart" strings carry a
+# reference to their element each.
+_LINK_TEXT = lxml.etree.XPath(".//text()[ancestor::a]", smart_strings=False)
 
 # Link density is computed for this many best raw-scored containers only: it is
 # the costly part of scoring, and a container outside the top ten by votes never
