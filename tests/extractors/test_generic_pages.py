@@ -13,6 +13,8 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   twelve teaser cards whose summaries hold more text than the story.
 - ``story-with-long-comment-thread``: a three-paragraph story above fifteen
   reader comments, in Dutch.
+- ``story-in-a-modal-over-the-feed``: the story in a container whose class says
+  "modal" and "overlay", opened over a longer feed of teasers.
 - ``tables-and-lists-in-article``: a table with header cells, nested lists, a
   heading and a quotation inside the article.
 """
