@@ -4,6 +4,8 @@ Each folder holds ``source.html`` and ``expected.txt``, the body written by hand
 from the page (paragraphs separated by a blank line; a table row's cells joined
 by " | "). The generic path must give exactly those paragraphs, in that order.
 
+- ``how-to-with-short-steps``: a how-to cut into steps, each wrapped alike
+  (div.step > div > div > h3, p), two of them one short sentence.
 - ``lede-outside-container``: the first paragraph in its own div before the body's,
   written like them (the body's paragraph class); a byline with a date beside it.
 - ``numbers-in-lists-and-headings``: list items and headings that are short and
