@@ -37,8 +37,10 @@ _READ_ALSO = re.compile(
     r"lees (?:ook|meer)|ook interessant|bekijk ook"  # Dutch
     r"|(?:à )?lire (?:aussi|également|encore)|(?:à )?voir aussi|sur le même sujet"  # French
     r"|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|siehe auch"  # German
-    r"|read (?:also|more)|see also|related(?: articles?| stories)?|more on this"  # English
-    r"|recommended|you may also like|also read"
+    r"|read (?:also|more)|see also|more on this|you may also like|also read"  # English
+    # "Related" and "Recommended" alone open sentences too ("Related to each other:
+    # a cache and a web server"): as a lead-in, a separator follows them.
+    r"|(?:related|recommended)(?: articles?| stories|(?=\s*[:：\-–—»>]|\s*$))"
     r"|lea (?:también|más)|leer más|lee también|ver también|te puede interesar"  # Spanish
     r"|leia (?:também|mais)|veja também"  # Portuguese
     r"|leggi anche|vedi anche"  # Italian
@@ -144,6 +146,8 @@ def is_noise_line(block: Block, title: str | None = None, *, in_link_list: bool 
         block.kind not in _LISTED or (density > MAX_LIST_LINK_DENSITY and in_link_list)
     ):
         return True
+    if block.cells and all(cell.header for cell in block.cells):
+        return False  # a table's head ("By changesets | By lines"): no byline, no date
     if title and len(text) == len(title) and text.casefold() == title.casefold():
         return True  # the headline is the title field, never body
     if _BARE_VALUE.match(text):

@@ -11,6 +11,9 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
 - ``numbers-in-lists-and-headings``: list items and headings that are short and
   full of numbers ("GDP growth 2023: 1.2%", "Outlook for 2025-26"), beside a
   dateline and an "Updated" line that are not article text.
+- ``sentences-that-open-like-furniture``: a table head "By district | By age"
+  (no byline), list items opening with "Related to..." and "Recommended..."
+  (no read-also links), beside a real "Related: <link>" line.
 - ``story-beside-longer-related-list``: a four-paragraph story beside a feed of
   twelve teaser cards whose summaries hold more text than the story.
 - ``story-with-long-comment-thread``: a three-paragraph story above fifteen
