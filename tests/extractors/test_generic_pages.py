@@ -8,6 +8,8 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   (div.step > div > div > h3, p), two of them one short sentence.
 - ``lede-outside-container``: the first paragraph in its own div before the body's,
   written like them (the body's paragraph class); a byline with a date beside it.
+- ``negated-class-words``: list items whose class says what they lack or hold
+  ("no_caption", "with-caption"), in a wrapper marked "no-sidebar".
 - ``numbers-in-lists-and-headings``: list items and headings that are short and
   full of numbers ("GDP growth 2023: 1.2%", "Outlook for 2025-26"), beside a
   dateline and an "Updated" line that are not article text.
