@@ -6,6 +6,8 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
 
 - ``how-to-with-short-steps``: a how-to cut into steps, each wrapped alike
   (div.step > div > div > h3, p), two of them one short sentence.
+- ``intro-above-a-longer-list``: three intro paragraphs, then a list of twelve
+  tips nested four levels down (an embed), whose votes outweigh the intro's.
 - ``lede-outside-container``: the first paragraph in its own div before the body's,
   written like them (the body's paragraph class); a byline with a date beside it.
 - ``negated-class-words``: list items whose class says what they lack or hold
