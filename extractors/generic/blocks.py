@@ -37,8 +37,10 @@ _READ_ALSO = re.compile(
     r"lees (?:ook|meer)|ook interessant|bekijk ook"  # Dutch
     r"|(?:à )?lire (?:aussi|également|encore)|(?:à )?voir aussi|sur le même sujet"  # French
     r"|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|siehe auch"  # German
-    r"|read (?:also|more)|see also|related(?: articles?| stories)?|more on this"  # English
-    r"|recommended|you may also like|also read"
+    r"|read (?:also|more)|see also|more on this|you may also like|also read"  # English
+    # "Related" and "Recommended" alone open sentences too ("Related to each other:
+    # a cache and a web server"): as a lead-in, a separator follows them.
+    r"|(?:related|recommended)(?: articles?| stories|(?=\s*[:：\-–—»>]|\s*$))"
     r"|lea (?:también|más)|leer más|lee también|ver también|te puede interesar"  # Spanish
     r"|leia (?:também|mais)|veja também"  # Portuguese
     r"|leggi anche|vedi anche"  # Italian
@@ -89,11 +91,14 @@ BYLINE_MAX_WORDS = 5
 # 17:40", "السبت 23 أبريل 2022 على الساعة 00:05", "20 - 04 - 2022". A year alone is
 # no date: "GDP growth 2023: 1.2%" and "Outlook for 2025-26" are article lines.
 _YEAR = r"(?:19|20)\d\d(?!\d)"
+# A month word is read possessively ("[^\W\d]++"): what follows it (".", ",", a
+# space) is no letter, so giving letters back could never match, and a regex that
+# tries costs a step per letter at every letter of every word.
 _DATE = re.compile(
     rf"(?<!\d)(?:\d{{1,2}}\s*[./-]\s*\d{{1,2}}\s*[./-]\s*(?:{_YEAR}|\d\d(?!\d))"  # 20 - 04 - 2022
     rf"|{_YEAR}\s*[./-]\s*\d{{1,2}}\s*[./-]\s*\d{{1,2}}(?!\d)"  # 2022-04-20
-    rf"|\d{{1,2}}\.?\s+[^\W\d]+\.?,?\s+{_YEAR}"  # 21 april 2022, 23 أبريل 2022
-    rf"|[^\W\d]+\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})"  # April 21, 2022
+    rf"|\d{{1,2}}\.?\s+[^\W\d]++\.?,?\s+{_YEAR}"  # 21 april 2022, 23 أبريل 2022
+    rf"|[^\W\d]++\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})"  # April 21, 2022
 )
 _NUMBER = re.compile(r"\d+")
 DATE_LINE_MAX_WORDS = 9
@@ -141,6 +146,8 @@ def is_noise_line(block: Block, title: str | None = None, *, in_link_list: bool 
         block.kind not in _LISTED or (density > MAX_LIST_LINK_DENSITY and in_link_list)
     ):
         return True
+    if block.cells and all(cell.header for cell in block.cells):
+        return False  # a table's head ("By changesets | By lines"): no byline, no date
     if title and len(text) == len(title) and text.casefold() == title.casefold():
         return True  # the headline is the title field, never body
     if _BARE_VALUE.match(text):
@@ -174,7 +181,8 @@ def _is_byline(text: str, words: list[str]) -> bool:
     """
     if len(words) <= BYLINE_MAX_WORDS:
         return True
-    if len(text) > DATE_LINE_MAX_CHARS:
+    # Every date has a digit: without one there is nothing to take out.
+    if len(text) > DATE_LINE_MAX_CHARS or not _NUMBER.search(text):
         return False
     return len(_DATE.sub(" ", text).split()) <= BYLINE_MAX_WORDS
 
@@ -189,10 +197,12 @@ def _is_date_line(text: str, words: list[str]) -> bool:
     """
     if len(words) > DATE_LINE_MAX_WORDS or len(text) > DATE_LINE_MAX_CHARS:
         return False
-    if not _DATE.search(text):
-        return False
+    # The numbers first: counting them is cheap, and most short lines have too few
+    # for a date line; the date pattern, tried at every position, is not.
     numbers = len(_NUMBER.findall(text))
-    return numbers >= 2 and numbers * 2 >= len(words) - 1
+    if numbers < 2 or numbers * 2 < len(words) - 1:
+        return False
+    return _DATE.search(text) is not None
 
 
 def article_blocks(found: list[Block], title: str | None = None) -> list[Block]:

@@ -3,7 +3,9 @@
 Each rule names a kind of page element, never one site's markup: navigation,
 menus, widgets, share bars, teaser lists, hidden modals, forms. A rule never
 removes an element that holds most of the page's paragraphs, so a site that
-wraps its whole page in ``<header>`` or a "sidebar" div loses nothing.
+wraps its whole page in ``<header>`` or a "sidebar" div loses nothing, nor one
+around the page's ``<h1>`` but a ``<header>``, ``<nav>``, ``<aside>``, ``<footer>``
+or ``<menu>``.
 """
 
 from __future__ import annotations
@@ -136,7 +138,16 @@ def prune(tree: Element, props: ItemProps | None = None) -> None:
     body = tree.find("body")
     root = body if body is not None else tree
     bodies = (itemprops(tree) if props is None else props).get("articleBody", [])
-    frame = _Frame(root, {a for body_el in bodies for a in body_el.iterancestors()})
+    protected = {a for body_el in bodies for a in body_el.iterancestors()}
+    # The elements around the page's headline are not furniture, whatever their
+    # class says: a story opened in a "modal" or "overlay" over the feed it was
+    # picked from is that modal's content. A <header> or <nav> around the headline
+    # still goes (a site logo in an <h1>), and what is inside the kept elements is
+    # pruned as anywhere else.
+    headline = next(root.iter("h1"), None)
+    if headline is not None:
+        protected.update(a for a in headline.iterancestors() if a.tag not in _STRUCTURAL_DROP)
+    frame = _Frame(root, protected)
     pending = [root]
     kept: list[Element] = []
     while pending:

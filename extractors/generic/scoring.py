@@ -3,9 +3,9 @@
 Paragraphs vote for the containers around them (:mod:`~extractors.generic.votes`);
 the best-scored container, discounted by its link density and helped by the
 page's ``<h1>``, is the article, widened when it is one of several chunks or
-rivals of one story. The idea is Readability's (arc90, readability-lxml,
-Readability.js); the implementation is our own and computes the costly link
-density for a few finalists only.
+rivals of one story, or a list inside it. The idea is Readability's (arc90,
+readability-lxml, Readability.js); the implementation is our own and computes
+the costly link density for a few finalists only.
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ class Candidate:
 _LENGTH = lxml.etree.XPath("string-length(normalize-space(.))")
 # ".//text()[ancestor::a]" rather than ".//a//text()": the latter is quadratic in
 # the number of links in libxml2 (a page of tens of thousands of links: seconds).
-_LINK_TEXT = lxml.etree.XPath(".//text()[ancestor::a]")
+# Plain strings: only their length is read, and lxml's "smart" strings carry a
+# reference to their element each.
+_LINK_TEXT = lxml.etree.XPath(".//text()[ancestor::a]", smart_strings=False)
 
 # Link density is computed for this many best raw-scored containers only: it is
 # the costly part of scoring, and a container outside the top ten by votes never
@@ -90,6 +92,9 @@ MIN_RIVALS = 3
 
 def _climb(finalists: list[Candidate], root: Element) -> Candidate:
     top = finalists[0]
+    outer = _outer_story(top, finalists)
+    if outer is not None:
+        return outer
     rivals = [c.element for c in finalists[1:] if c.score >= RIVAL_SHARE * top.score]
     if len(rivals) >= MIN_RIVALS and top.element.tag != "article":
         for ancestor in top.element.iterancestors():
@@ -118,6 +123,29 @@ def _climb(finalists: list[Candidate], root: Element) -> Candidate:
     while parent is not None and parent is not root and len(parent) == 1:
         element, parent = parent, parent.getparent()
     return Candidate(element, top.score)
+
+
+# A paragraph's votes reach at most three levels above it (votes.vote): a container
+# more than this many levels above a list got none of the list's votes.
+VOTE_LEVELS = 3
+_LISTS = ("ul", "ol")
+
+
+def _outer_story(top: Candidate, finalists: list[Candidate]) -> Candidate | None:
+    """When a list won: a finalist around it, too far up to hold any of the list's
+    votes, that scores half as much with paragraphs of its own. That finalist is the
+    story and the list a box in it (the steps below an intro, a photo gallery of
+    fifty captions); it holds the whole list, so nothing of the list is lost. Only
+    for lists: around other winners, such a finalist was as often a page column
+    as the story (three pages of the article-extraction benchmark)."""
+    if top.element.tag not in _LISTS:
+        return None
+    ancestors = {a: level for level, a in enumerate(top.element.iterancestors(), start=1)}
+    for candidate in finalists[1:]:
+        level = ancestors.get(candidate.element)
+        if level is not None and level > VOTE_LEVELS and candidate.score >= TWIN_SHARE * top.score:
+            return candidate
+    return None
 
 
 # A finalist that holds the page's <h1> is likelier the story than one beside it:

@@ -8,7 +8,7 @@ outside the container of the others; these rules bring them back, in page order.
 from __future__ import annotations
 
 from extractors.generic.scoring import Candidate, link_density, same_kind, text_length
-from extractors.generic.votes import BLOCKS, PARAGRAPHS, Scores, prior
+from extractors.generic.votes import BLOCKS, MIN_VOTING_CHARS, PARAGRAPHS, Scores, prior
 from extractors.page.tree import Element, text_of
 
 __all__ = ["with_siblings"]
@@ -49,9 +49,10 @@ SECTION_LEVELS = 3
 
 def _with_sections(top: Element, kept: list[Element], root: Element) -> list[Element]:
     """``kept`` with the sections of the story around it: further up, siblings of an
-    ancestor with the ancestor's tag and class (numbers aside) and text rather than
-    links (the story cut into steps or sections, each wrapped: div.step > div.content
-    > p, or div.story-body-supplemental > div.story-body-1, -2). An ``<article>`` is
+    ancestor with the ancestor's tag and class (numbers aside) and a sentence's worth
+    of text rather than links (the story cut into steps or sections, each wrapped:
+    div.step > div.content > p, or div.story-body-supplemental > div.story-body-1,
+    -2; a step can be one short sentence, "Loosen the roots."). An ``<article>`` is
     one story and a section with an ``<h1>`` another one's: neither joins."""
     ancestor = top
     for _ in range(SECTION_LEVELS):
@@ -77,7 +78,7 @@ def _is_section_of(el: Element, story: Element) -> bool:
         el.tag != "article"
         and same_kind(el, story)
         and next(el.iter("h1"), None) is None
-        and _is_text(el)
+        and _is_text(el, MIN_VOTING_CHARS)
     )
 
 
@@ -101,12 +102,10 @@ def _continues(
     return (same_kind(sibling, top.element) or _styled_as(sibling, styles)) and _is_text(sibling)
 
 
-def _is_text(el: Element) -> bool:
-    """Enough text to be a paragraph, little of it in links."""
+def _is_text(el: Element, minimum: int = SIBLING_PARAGRAPH_CHARS) -> bool:
+    """At least ``minimum`` characters of text (a paragraph's worth), little of it in links."""
     length = text_length(el)
-    return (
-        length >= SIBLING_PARAGRAPH_CHARS and link_density(el, length) < SIBLING_MAX_LINK_DENSITY
-    )
+    return length >= minimum and link_density(el, length) < SIBLING_MAX_LINK_DENSITY
 
 
 def _paragraph_styles(el: Element) -> set[str]:

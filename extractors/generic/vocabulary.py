@@ -21,9 +21,11 @@ __all__ = [
 # Class or id words of boilerplate blocks, matched as whole words of the
 # lower-cased class/id string (hyphens and underscores separate words). Each group
 # says what it catches. Lower-casing first rather than re.IGNORECASE lets the
-# regex engine skip to the possible first letters.
+# regex engine skip to the possible first letters. A word right after "no", "has"
+# or "with" says what the element holds or lacks, not what it is: "no-sidebar",
+# "no_caption", "has-comments", "with-caption".
 BOILERPLATE = re.compile(
-    r"(?<![^\s_-])(?:"
+    r"(?<![^\s_-])(?<!(?<![^\s_-])no[-_])(?<!(?<![^\s_-])has[-_])(?<!(?<![^\s_-])with[-_])(?:"
     r"related\w*|relacionad[oa]s?|verwandt|gerelateerd|connexes?"  # related-article blocks
     r"|share|sharing|sharer|social|socials|sociales|addthis|sharethis"  # share bars
     # comment sections, compounds too ("commentlist", "usercomments"; not "commentary")

@@ -4,15 +4,26 @@ Each folder holds ``source.html`` and ``expected.txt``, the body written by hand
 from the page (paragraphs separated by a blank line; a table row's cells joined
 by " | "). The generic path must give exactly those paragraphs, in that order.
 
+- ``how-to-with-short-steps``: a how-to cut into steps, each wrapped alike
+  (div.step > div > div > h3, p), two of them one short sentence.
+- ``intro-above-a-longer-list``: three intro paragraphs, then a list of twelve
+  tips nested four levels down (an embed), whose votes outweigh the intro's.
 - ``lede-outside-container``: the first paragraph in its own div before the body's,
   written like them (the body's paragraph class); a byline with a date beside it.
+- ``negated-class-words``: list items whose class says what they lack or hold
+  ("no_caption", "with-caption"), in a wrapper marked "no-sidebar".
 - ``numbers-in-lists-and-headings``: list items and headings that are short and
   full of numbers ("GDP growth 2023: 1.2%", "Outlook for 2025-26"), beside a
   dateline and an "Updated" line that are not article text.
+- ``sentences-that-open-like-furniture``: a table head "By district | By age"
+  (no byline), list items opening with "Related to..." and "Recommended..."
+  (no read-also links), beside a real "Related: <link>" line.
 - ``story-beside-longer-related-list``: a four-paragraph story beside a feed of
   twelve teaser cards whose summaries hold more text than the story.
 - ``story-with-long-comment-thread``: a three-paragraph story above fifteen
   reader comments, in Dutch.
+- ``story-in-a-modal-over-the-feed``: the story in a container whose class says
+  "modal" and "overlay", opened over a longer feed of teasers.
 - ``tables-and-lists-in-article``: a table with header cells, nested lists, a
   heading and a quotation inside the article.
 """
