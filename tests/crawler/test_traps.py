@@ -52,8 +52,12 @@ def test_a_calendar_trap_stops_and_a_long_section_does_not(tmp_path: Path) -> No
     assert found == [f"{server.base_url}/calendar/0/"]
     # A page is judged once its links are answered, so the trap is found while the
     # links of the pages judged (five each) are fetched: about TRAP_PAGES x 5 pages,
-    # plus those in flight. Queued links into the trap are then dropped.
-    assert TRAP_PAGES <= len(calendar) <= TRAP_PAGES * 10
+    # plus those fetched while their verdicts wait for extraction. Queued links into
+    # the trap are then dropped. How far downloads run ahead of extraction depends
+    # on the machine: 139 to 185 calendar pages in runs of 2026-11-30 when listings
+    # were judged before extraction, 158 to 282 since every page is extracted
+    # first; a crawl without the guard fetched 1,341 before its page budget ended it.
+    assert TRAP_PAGES <= len(calendar) <= TRAP_PAGES * 25
     assert watched.stats["traps/skipped_urls"] >= 1
     assert watched.stats["finish_reason"] == "finished"
     assert len(section) == SECTION_PAGES
