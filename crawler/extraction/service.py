@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from scrapy import signals
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import NotConfigured, UsageError
 
 from crawler.extraction.pages import PageResult, process_page, warm_up
 from crawler.extraction.workers import Worker, WorkerExitedError
@@ -190,6 +190,18 @@ class PageService:
             warm_up()
             if self.mode == "thread":
                 self._threads = ThreadPoolExecutor(workers, thread_name_prefix="extract")
+
+    @classmethod
+    def of(cls, crawler: Crawler, spider: str) -> PageService:
+        """The crawl's page service (an extension, built after the spider); a
+        ``UsageError`` naming ``spider`` when the crawl was set up without it."""
+        service = crawler.get_extension(cls)
+        if service is None:
+            raise UsageError(
+                f"the {spider} spider needs crawler.extraction.service.PageService in "
+                "EXTENSIONS; add crawler.addon.Addon to ADDONS"
+            )
+        return service
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> PageService:

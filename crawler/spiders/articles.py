@@ -184,14 +184,8 @@ class ArticlesSpider(DiscoveringSpider):
 
     @property
     def pages(self) -> PageService:
-        """The crawl's page service (an extension, built after the spider)."""
-        service = self.crawler.get_extension(PageService)
-        if service is None:
-            raise UsageError(
-                "the articles spider needs crawler.extraction.service.PageService in "
-                "EXTENSIONS; add crawler.addon.Addon to ADDONS"
-            )
-        return service
+        """The crawl's page service (:meth:`PageService.of`)."""
+        return PageService.of(self.crawler, "articles")
 
     async def start(self) -> AsyncIterator[Any]:
         """robots.txt and the start page of each site, plus the site's hinted start URLs."""

@@ -105,11 +105,8 @@ class ReplaySpider(Spider):
 
     @property
     def pages(self) -> PageService:
-        """The crawl's page service (an extension, built after the spider)."""
-        service = self.crawler.get_extension(PageService)
-        if service is None:
-            raise UsageError("replay needs crawler.extraction.service.PageService in EXTENSIONS")
-        return service
+        """The crawl's page service (:meth:`PageService.of`)."""
+        return PageService.of(self.crawler, "replay")
 
     async def start(self) -> AsyncIterator[Any]:
         """Yield an article per stored article page (no request is made)."""

@@ -99,14 +99,8 @@ class UrlsSpider(Spider):
 
     @property
     def pages(self) -> PageService:
-        """The crawl's page service (an extension, built after the spider)."""
-        service = self.crawler.get_extension(PageService)
-        if service is None:
-            raise UsageError(
-                "the urls spider needs crawler.extraction.service.PageService in "
-                "EXTENSIONS; add crawler.addon.Addon to ADDONS"
-            )
-        return service
+        """The crawl's page service (:meth:`PageService.of`)."""
+        return PageService.of(self.crawler, "urls")
 
     async def start(self) -> AsyncIterator[Any]:
         """One request per listed URL."""
