@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -207,19 +208,13 @@ def _from_page(sources: Sources, headline: Element | None) -> tuple[list[str], s
     """The byline near the headline, else anywhere in the body: most pages have it
     near, and the region costs a fraction of the page. An ``<article>`` holding the
     headline holds its byline too: the rest of the page is not searched then."""
-    fallback: tuple[list[str], str | None] = ([], None)
     region = _region(headline)
     body = next(sources.tree.iter("body"), None)
     whole = region is not None and region.tag == "article"
-    for scope in (region,) if whole else (region, body):
-        if scope is None:
-            continue
-        names, raw = _search(sources, scope, headline)
-        if _people(sources, names):
-            return names, raw
-        if names and not fallback[0]:
-            fallback = (names, raw)
-    return fallback
+    scopes = (region,) if whole else (region, body)
+    return _first_people(
+        sources, (_search(sources, scope, headline) for scope in scopes if scope is not None)
+    )
 
 
 def _search(
@@ -227,11 +222,17 @@ def _search(
 ) -> tuple[list[str], str | None]:
     candidates = [el for el in _candidates(sources, scope, headline) if _is_byline(el)]
     chosen = set(map(id, candidates))
+    outermost = (el for el in candidates if not any(id(a) in chosen for a in el.iterancestors()))
+    return _first_people(sources, (_names_in(sources, el, chosen) for el in outermost))
+
+
+def _first_people(
+    sources: Sources, found: Iterable[tuple[list[str], str | None]]
+) -> tuple[list[str], str | None]:
+    """The first of ``found`` (names, the byline as found) that names people, read
+    lazily; else the first that names anyone; else no names."""
     fallback: tuple[list[str], str | None] = ([], None)
-    for el in candidates:
-        if any(id(a) in chosen for a in el.iterancestors()):
-            continue
-        names, raw = _names_in(sources, el, chosen)
+    for names, raw in found:
         if _people(sources, names):
             return names, raw
         if names and not fallback[0]:
