@@ -96,25 +96,33 @@ def split_lines(text: str) -> list[Line]:
     # One scan of the whole dump spares the test on each line of a dump in a
     # spaced script (most of them): max() over a line's characters costs more
     # than the rest of its measuring.
-    any_unspaced = _UNSPACED.search(text) is not None
+    any_unspaced = not text.isascii() and _UNSPACED.search(text) is not None
     for raw in text.splitlines():
-        if len(raw) > MAX_LINE_CHARS:
-            raw = raw[:MAX_LINE_CHARS]
-        parts = raw.split()
-        if not parts:
-            continue
-        index = len(found)
-        if index >= MAX_LINES:
+        if len(found) >= MAX_LINES:
             break
-        folded = " ".join(parts)
-        words, size = len(parts), len(folded)
-        # As long as its folded form, the raw line had no whitespace run: one part.
-        segments = 1 if size == len(raw) else _segments(raw)
+        if not raw:
+            continue
+        if raw.isprintable() and "  " not in raw and raw[0] != " " and raw[-1] != " ":
+            # Folded already, as a flattened page's lines are: a printable line
+            # holds no whitespace but spaces, and these are single and inside.
+            if len(raw) > MAX_LINE_CHARS:
+                raw = raw[:MAX_LINE_CHARS].rstrip(" ")
+            folded, words, segments = raw, raw.count(" ") + 1, 1
+        else:
+            if len(raw) > MAX_LINE_CHARS:
+                raw = raw[:MAX_LINE_CHARS]
+            parts = raw.split()
+            if not parts:
+                continue
+            folded, words = " ".join(parts), len(parts)
+            # As long as its folded form, the raw line had no whitespace run: one part.
+            segments = 1 if len(folded) == len(raw) else _segments(raw)
+        size = len(folded)
         if any_unspaced and not folded.isascii():
             unspaced = len(_UNSPACED.findall(folded))
             words = max(words, unspaced // 2)
             size += (UNSPACED_CHAR_WEIGHT - 1) * unspaced
-        append(Line(index, folded, words, size, segments))
+        append(Line(len(found), folded, words, size, segments))
     return found
 
 
