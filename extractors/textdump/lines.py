@@ -72,6 +72,12 @@ class Line:
         return f"Line({self.index}, {self.text[:40]!r})"
 
     @property
+    def ending(self) -> tuple[str, bool]:
+        """:attr:`last` and :attr:`truncated` at once, from one look at the line's end."""
+        stripped = self.text.rstrip(_CLOSERS)
+        return stripped[-1:], stripped.endswith(("...", "…")) and not stripped.endswith("....")
+
+    @property
     def last(self) -> str:
         """The line's last character, closing quotes and brackets aside."""
         return self.text.rstrip(_CLOSERS)[-1:]
@@ -79,14 +85,14 @@ class Line:
     @property
     def truncated(self) -> bool:
         """The line ends with an ellipsis: a teaser cut short ("... ingenomen met...")."""
-        stripped = self.text.rstrip(_CLOSERS)
-        return stripped.endswith(("...", "…")) and not stripped.endswith("....")
+        return self.ending[1]
 
     @property
     def ends_sentence(self) -> bool:
         """The line ends with a sentence mark (a closing quote after it allowed), not
         with an ellipsis."""
-        return self.last in SENTENCE_ENDS and not self.truncated
+        last, truncated = self.ending
+        return last in SENTENCE_ENDS and not truncated
 
 
 def split_lines(text: str) -> list[Line]:
