@@ -157,6 +157,20 @@ class _Kinds:
     def __setitem__(self, index: int, kind: str) -> None:
         self._found[index] = kind
 
+    def lead(self, index: int) -> str | None:
+        """The kind by the rules that name what may stand between a headline and
+        its body (the segment and HTML rules), for the headline search; a line
+        they do not name is left for :meth:`work_out`, as this package's own
+        rules name no such line."""
+        kind = self._found[index]
+        if kind != self._UNKNOWN:
+            return kind
+        line = self._lines[index]
+        kind = segment_rule(line) or html_line_rule(line.text)
+        if kind is not None:
+            self._found[index] = kind
+        return kind
+
     def cheap(self, index: int) -> str | None:
         """The kind by the cheap rules only (the full ones run later, on fewer lines)."""
         kind = self._found[index]
@@ -202,7 +216,12 @@ def judge(
         vocabulary = lru_cache(maxsize=1)(lambda: Vocabulary(lines, region_prose))
         long_run = next((start for start, _, mass in chain if mass >= LONG_RUN_MASS), first)
         title = find_title(
-            lines, kinds.__getitem__, prose, (first, long_run + 1), vocabulary, kinds.echoes
+            lines,
+            (kinds.work_out, kinds.lead),
+            prose,
+            (first, long_run + 1),
+            vocabulary,
+            kinds.echoes,
         )
         if title is not None:
             _mark_title(lines, kinds, title)
