@@ -170,16 +170,18 @@ def _article(judgement: Judgement, url: str | None) -> Article:
         if reason is None
     ]
     # Lines come folded (split_lines): most bodies need no repair, which one
-    # look at all of them tells.
-    joined = "\n".join(kept)
-    if is_clean(joined) and not _CONTROLS.search(joined):
+    # look at all of them tells. A printable text holds no control character,
+    # and str.isprintable() reads it at a fraction of the pattern's cost.
+    flat = " ".join(kept)
+    if is_clean(flat) and (flat.isprintable() or not _CONTROLS.search(flat)):
         paragraphs = kept
     else:
         paragraphs = [
             cleaned for text in kept if (cleaned := _CONTROLS.sub("", clean(text)).strip())
         ]
+        flat = " ".join(paragraphs)
     body = join_paragraphs(paragraphs)
-    sample = " ".join(paragraphs)[:LANGUAGE_SAMPLE_CHARS]
+    sample = flat[:LANGUAGE_SAMPLE_CHARS]
     language = detect_language(sample) if sample else None
     title = judgement.title
     published = None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractors.textdump.lines import Line
+from extractors.textdump.lines import SENTENCE_ENDS, Line
 
 __all__ = [
     "MAX_HEADLINE_WORDS",
@@ -71,9 +71,12 @@ def cap_share(text: str) -> float:
 def prose_weight(line: Line) -> float:
     """How surely ``line`` is running text by its own shape: 1.0, 0.7 or 0.0."""
     words = line.words
-    if words < SHORT_SENTENCE_MIN_WORDS or line.truncated or line.segments > 2:
+    if words < SHORT_SENTENCE_MIN_WORDS or line.segments > 2:
         return 0.0
-    if line.ends_sentence:
+    last, truncated = line.ending
+    if truncated:
+        return 0.0
+    if last in SENTENCE_ENDS:
         if words >= SENTENCE_MIN_WORDS:
             return 1.0
         return SHORT_SENTENCE_WEIGHT if cap_share(line.text) < SHORT_SENTENCE_MAX_CAPS else 0.0
@@ -99,7 +102,7 @@ def headline_like(line: Line) -> bool:
     >>> [headline_like(x) for x in split_lines("Blinken expected in Rabat\\nRead more:\\nOk")]
     [True, False, False]
     """
-    if not 2 <= line.words <= MAX_HEADLINE_WORDS or line.truncated or line.segments > 1:
+    if not 2 <= line.words <= MAX_HEADLINE_WORDS or line.segments > 1:
         return False
-    last = line.last
-    return last not in ":,;-–—|/" and len(_SENTENCE_END.findall(line.text)) <= 1
+    last, truncated = line.ending
+    return not truncated and last not in ":,;-–—|/" and len(_SENTENCE_END.findall(line.text)) <= 1

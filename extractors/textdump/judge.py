@@ -23,7 +23,6 @@ verdicts are the same either way, only the names of some reasons differ.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -157,6 +156,20 @@ class _Kinds:
     def __setitem__(self, index: int, kind: str) -> None:
         self._found[index] = kind
 
+    def lead(self, index: int) -> str | None:
+        """The kind by the rules that name what may stand between a headline and
+        its body (the segment and HTML rules), for the headline search; a line
+        they do not name is left for :meth:`work_out`, as this package's own
+        rules name no such line."""
+        kind = self._found[index]
+        if kind != self._UNKNOWN:
+            return kind
+        line = self._lines[index]
+        kind = segment_rule(line) or html_line_rule(line.text)
+        if kind is not None:
+            self._found[index] = kind
+        return kind
+
     def cheap(self, index: int) -> str | None:
         """The kind by the cheap rules only (the full ones run later, on fewer lines)."""
         kind = self._found[index]
@@ -202,7 +215,12 @@ def judge(
         vocabulary = lru_cache(maxsize=1)(lambda: Vocabulary(lines, region_prose))
         long_run = next((start for start, _, mass in chain if mass >= LONG_RUN_MASS), first)
         title = find_title(
-            lines, kinds.__getitem__, prose, (first, long_run + 1), vocabulary, kinds.echoes
+            lines,
+            (kinds.work_out, kinds.lead),
+            prose,
+            (first, long_run + 1),
+            vocabulary,
+            kinds.echoes,
         )
         if title is not None:
             _mark_title(lines, kinds, title)
@@ -219,7 +237,10 @@ def judge(
 def _reasons(
     lines: Sequence[Line], kinds: _Kinds, prose: Sequence[float], chain: Sequence[Island]
 ) -> list[str | None]:
-    reasons: list[str | None] = [kind or "outside-article" for kind in kinds.all_known()]
+    # What is known now stays so for the islands' lines: only gap lines are
+    # worked out below.
+    known = kinds.all_known()
+    reasons: list[str | None] = [kind or "outside-article" for kind in known]
     previous_end = None
     for start, end, _mass in chain:
         if previous_end is not None:
@@ -229,7 +250,7 @@ def _reasons(
                     "not-prose" if len(gap) > KEEP_GAP_LINES else kinds[index]
                 ) or _gap_verdict(lines[index])
         for index in range(start, end + 1):
-            reasons[index] = kinds.known(index) or (None if prose[index] > 0 else "not-prose")
+            reasons[index] = known[index] or (None if prose[index] > 0 else "not-prose")
         previous_end = end
     return reasons
 
@@ -247,13 +268,16 @@ def _gap_cost(lines: Sequence[Line], sizes: Sequence[int], a: int, b: int, budge
 
 
 def _repeated_outside(lines: Sequence[Line], kinds: _Kinds, first: int, last: int) -> None:
-    outside = Counter(
+    outside = {
         line.text
-        for line in lines
-        if not first <= line.index <= last and line.words >= REPEAT_MIN_WORDS
-    )
+        for part in (lines[:first], lines[last + 1 :])
+        for line in part
+        if line.words >= REPEAT_MIN_WORDS
+    }
+    if outside.isdisjoint(line.text for line in lines[first : last + 1]):
+        return  # most articles: nothing of theirs is repeated outside
     for index in range(first, last + 1):
-        if outside[lines[index].text] and kinds[index] is None:
+        if lines[index].text in outside and kinds[index] is None:
             kinds[index] = "repeated-outside"
 
 

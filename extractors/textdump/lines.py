@@ -41,6 +41,10 @@ _CLOSERS = "\"'”’»)]」』›"
 # and Thai. Their characters count as half a word each (a Chinese word is about
 # two characters), so that length rules hold for them as for spaced scripts.
 _UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# The first bytes of those characters in UTF-8: Thai's is 0xE0, the others'
+# 0xE3 to 0xED. Looking for single bytes is a memchr() each, where the pattern
+# above costs a step of the regex engine per character of the dump.
+_UNSPACED_LEADS = (b"\xe0", *(bytes([lead]) for lead in range(0xE3, 0xEE)))
 # Weight of an unspaced character in a line's size: one Chinese character says
 # about as much as three Latin ones.
 UNSPACED_CHAR_WEIGHT = 3
@@ -72,6 +76,12 @@ class Line:
         return f"Line({self.index}, {self.text[:40]!r})"
 
     @property
+    def ending(self) -> tuple[str, bool]:
+        """:attr:`last` and :attr:`truncated` at once, from one look at the line's end."""
+        stripped = self.text.rstrip(_CLOSERS)
+        return stripped[-1:], stripped.endswith(("...", "…")) and not stripped.endswith("....")
+
+    @property
     def last(self) -> str:
         """The line's last character, closing quotes and brackets aside."""
         return self.text.rstrip(_CLOSERS)[-1:]
@@ -79,14 +89,14 @@ class Line:
     @property
     def truncated(self) -> bool:
         """The line ends with an ellipsis: a teaser cut short ("... ingenomen met...")."""
-        stripped = self.text.rstrip(_CLOSERS)
-        return stripped.endswith(("...", "…")) and not stripped.endswith("....")
+        return self.ending[1]
 
     @property
     def ends_sentence(self) -> bool:
         """The line ends with a sentence mark (a closing quote after it allowed), not
         with an ellipsis."""
-        return self.last in SENTENCE_ENDS and not self.truncated
+        last, truncated = self.ending
+        return last in SENTENCE_ENDS and not truncated
 
 
 def split_lines(text: str) -> list[Line]:
@@ -96,26 +106,48 @@ def split_lines(text: str) -> list[Line]:
     # One scan of the whole dump spares the test on each line of a dump in a
     # spaced script (most of them): max() over a line's characters costs more
     # than the rest of its measuring.
-    any_unspaced = _UNSPACED.search(text) is not None
+    any_unspaced = _has_unspaced(text)
     for raw in text.splitlines():
-        if len(raw) > MAX_LINE_CHARS:
-            raw = raw[:MAX_LINE_CHARS]
-        parts = raw.split()
-        if not parts:
-            continue
-        index = len(found)
-        if index >= MAX_LINES:
+        if len(found) >= MAX_LINES:
             break
-        folded = " ".join(parts)
-        words, size = len(parts), len(folded)
-        # As long as its folded form, the raw line had no whitespace run: one part.
-        segments = 1 if size == len(raw) else _segments(raw)
+        if not raw:
+            continue
+        if raw.isprintable() and "  " not in raw and raw[0] != " " and raw[-1] != " ":
+            # Folded already, as a flattened page's lines are: a printable line
+            # holds no whitespace but spaces, and these are single and inside.
+            if len(raw) > MAX_LINE_CHARS:
+                raw = raw[:MAX_LINE_CHARS].rstrip(" ")
+            folded, words, segments = raw, raw.count(" ") + 1, 1
+        else:
+            if len(raw) > MAX_LINE_CHARS:
+                raw = raw[:MAX_LINE_CHARS]
+            parts = raw.split()
+            if not parts:
+                continue
+            folded, words = " ".join(parts), len(parts)
+            # As long as its folded form, the raw line had no whitespace run: one part.
+            segments = 1 if len(folded) == len(raw) else _segments(raw)
+        size = len(folded)
         if any_unspaced and not folded.isascii():
             unspaced = len(_UNSPACED.findall(folded))
             words = max(words, unspaced // 2)
             size += (UNSPACED_CHAR_WEIGHT - 1) * unspaced
-        append(Line(index, folded, words, size, segments))
+        append(Line(len(found), folded, words, size, segments))
     return found
+
+
+def _has_unspaced(text: str) -> bool:
+    """Whether ``text`` holds a character of an unspaced script.
+
+    >>> _has_unspaced("Le “Maroc”"), _has_unspaced("联合国"), _has_unspaced("ภาษาไทย")
+    (False, True, True)
+    """
+    if text.isascii():
+        return False
+    encoded = text.encode("utf-8", "surrogatepass")
+    if not any(lead in encoded for lead in _UNSPACED_LEADS):
+        return False
+    return _UNSPACED.search(text) is not None
 
 
 def _segments(raw: str) -> int:

@@ -146,7 +146,7 @@ def _word_char(ch: str) -> bool:
 
 def find_title(
     lines: Sequence[Line],
-    kinds: Callable[[int], str | None],
+    kinds: tuple[Callable[[int], str | None], Callable[[int], str | None]],
     prose: Sequence[float],
     span: tuple[int, int],
     vocabulary: Callable[[], Vocabulary],
@@ -159,19 +159,22 @@ def find_title(
     run of prose: a headline further down is a subheading), followed by prose
     within TITLE_LOOKAHEAD lines, whose words the article repeats
     (``vocabulary()``: the words of the article's prose, asked for once a
-    line qualifies; the line's own words do not count for it). ``kinds(i)`` is line
-    ``i``'s furniture kind; ``echoes`` maps lines that repeat another with more
+    line qualifies; the line's own words do not count for it). ``kinds`` gives
+    line ``i``'s furniture kind by every rule, and by those that name the lines
+    between a headline and its body (of the lines after a candidate, only these
+    are asked); ``echoes`` maps lines that repeat another with more
     (breadcrumbs, captions: never the headline) to the line they repeat.
     """
+    kind, lead_kind = kinds
     first, stop = span
     echoed = set(echoes.values())
     for index in range(max(0, first - TITLE_SEARCH_LINES), min(stop, len(lines) - 1) + 1):
         line = lines[index]
         if index in echoes or not _title_shaped(line):
             continue
-        if not _followed_by_prose(index, kinds, prose):
+        if not _followed_by_prose(index, lead_kind, prose):
             continue
-        if kinds(index) is not None:
+        if kind(index) is not None:
             continue
         words = content_words(line.text)
         shared = vocabulary().shared(words, index)

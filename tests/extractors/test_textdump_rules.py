@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from extractors.generic.blocks import Block, is_noise_line
+from extractors.textdump import htmlrules
 from extractors.textdump.features import headline_like, prose_weight
 from extractors.textdump.htmlrules import html_line_rule
-from extractors.textdump.lines import split_lines
+from extractors.textdump.lines import MAX_LINE_CHARS, split_lines
 from extractors.textdump.region import best_chain, islands
 from extractors.textdump.rules import boundary_kind, echoes, line_rule
 
@@ -31,11 +32,31 @@ def one(text: str):  # type: ignore[no-untyped-def]
         "The coalition meets in Marrakech on 11 May, the minister said on Monday.",
         "Mein Konto",
         "x" * 300,
+        # ASCII lines, which the adapter's gate reads lower-cased, in capitals:
+        "ADVERTISEMENT",
+        "-- Share This --",
+        "READ MORE: The minister arrives in Rabat",
+        "BY JANE DOE",
+        "Posted on 21 April 2022",
+        "April 21, 2022 10:40",
+        "https://example.com/photo.jpg",
+        "(c) Reuters",
+        "RELATED STORIES",
+        "Byzantine art, a history in 12 chapters",
+        "Sharing is what the minister asked for.",
     ],
 )
 def test_adapter_gives_the_html_extractors_verdict(text: str) -> None:
     """The adapter's verdict is blocks.is_noise_line's, whatever reason it names."""
     assert (html_line_rule(text) is not None) == is_noise_line(Block(text, 0, "p"))
+
+
+def test_adapter_gate_is_on() -> None:
+    """The adapter's fast path stands for blocks.is_noise_line only while that
+    check reads the names the gate knows: a new rule there turns the gate off
+    (verdicts stay right, only slower) until htmlrules._KNOWN_NAMES is updated."""
+    assert htmlrules._names_read() <= htmlrules._KNOWN_NAMES
+    assert htmlrules._GATE is not None
 
 
 @pytest.mark.parametrize(
@@ -93,6 +114,17 @@ def test_wide_gaps_and_unspaced_scripts_are_measured() -> None:
     assert line.segments == 3
     assert line.text == "Un titre Un autre titre Un troisième"
     assert one("中文中文中文中文").words == 4
+
+
+def test_long_lines_are_cut_and_folded() -> None:
+    """A line past MAX_LINE_CHARS is cut there, then folded: a cut after a space
+    leaves no trailing space, whether the line came folded or not."""
+    folded = ("word " * 5000).strip()
+    for text in (folded, folded.replace(" ", "  ", 1)):
+        line = one(text)
+        assert line.text == ("word " * (MAX_LINE_CHARS // 5)).strip()
+        assert line.words == MAX_LINE_CHARS // 5
+        assert line.size == len(line.text)
 
 
 def test_echoes_find_breadcrumbs_and_captions() -> None:
