@@ -4,6 +4,8 @@ Each folder holds ``source.html`` and ``expected.txt``, the body written by hand
 from the page (paragraphs separated by a blank line; a table row's cells joined
 by " | "). The generic path must give exactly those paragraphs, in that order.
 
+- ``dated-list-items``: a timeline and a list of sources whose items are mostly
+  dates ("4 May 2022: cracks found"), below a dateline that is not article text.
 - ``hidden-text-longer-than-the-story``: a ``display: none`` block (terms of use)
   holding more text than the story beside it, and a ``hidden`` newsletter box.
 - ``how-to-with-short-steps``: a how-to cut into steps, each wrapped alike
