@@ -29,6 +29,14 @@ MAX_LINK_DENSITY = 0.5
 MAX_LIST_LINK_DENSITY = 0.9
 _LISTED = frozenset({"item", "row"})
 
+# A heading that is all link heads a section of the article, not a teaser, when the
+# paragraph under it is at least this long: a teaser's summary is a sentence or two
+# (on the article-extraction benchmark, a paragraph under a linked heading that is
+# not article text has at most 246 characters), while a review list's entries,
+# their titles linked to the thing reviewed, run to whole paragraphs (363 to 889
+# characters on the readability test pages yahoo-1 and videos-1).
+SECTION_PROSE_CHARS = 300
+
 # "Read also" lead-ins of inline related links, in the languages of the pages we
 # serve most; a line starting with one and shorter than READ_ALSO_MAX_CHARS is a link
 # to another article.
@@ -134,16 +142,22 @@ TEASER_MIN_CHARS = 30
 _BARE_VALUE = re.compile(r"^\S+://\S+$")
 
 
-def is_noise_line(block: Block, title: str | None = None, *, in_link_list: bool = True) -> bool:
+def is_noise_line(
+    block: Block, title: str | None = None, *, in_link_list: bool = True, heads_prose: bool = False
+) -> bool:
     """True for a block that is page furniture rather than article text.
 
     ``in_link_list=False`` says that the block is an item of a list whose items
-    are mostly not links: an item that is all link is then kept.
+    are mostly not links: an item that is all link is then kept. ``heads_prose=True``
+    says that the block is a heading over a long paragraph (:data:`SECTION_PROSE_CHARS`):
+    a heading that is all link is then kept.
     """
     text = block.text
     density = block.link_density
-    if density > MAX_LINK_DENSITY and (
-        block.kind not in _LISTED or (density > MAX_LIST_LINK_DENSITY and in_link_list)
+    if (
+        density > MAX_LINK_DENSITY
+        and not heads_prose
+        and (block.kind not in _LISTED or (density > MAX_LIST_LINK_DENSITY and in_link_list))
     ):
         return True
     if block.cells and all(cell.header for cell in block.cells):
@@ -229,7 +243,7 @@ def article_blocks(found: list[Block], title: str | None = None) -> list[Block]:
     link_lists = _link_lists(found)
     figures: list[Block] = []  # waiting for the verdict on the next block
     after_text = False  # the last block judged was kept
-    for block in found:
+    for at, block in enumerate(found):
         if block.kind == "figure":
             (kept if after_text else figures).append(block)
             continue
@@ -237,7 +251,8 @@ def article_blocks(found: list[Block], title: str | None = None) -> list[Block]:
         if block.tag == "h1" and not texts:
             continue
         in_link_list = block.list in link_lists or block.kind != "item"
-        if is_noise_line(block, title, in_link_list=in_link_list):
+        heads_prose = block.kind == "heading" and _prose_follows(found, at + 1)
+        if is_noise_line(block, title, in_link_list=in_link_list, heads_prose=heads_prose):
             if figures and block.link_density > MAX_LINK_DENSITY:
                 figures.clear()  # the images of teasers and links
             continue
@@ -249,6 +264,18 @@ def article_blocks(found: list[Block], title: str | None = None) -> list[Block]:
         texts.append(block.text)
         after_text = True
     return kept
+
+
+def _prose_follows(found: list[Block], at: int) -> bool:
+    """Whether the first block from ``at`` on with text is a paragraph of prose:
+    :data:`SECTION_PROSE_CHARS` long at least, and not mostly links."""
+    following = next((block for block in found[at:] if block.text), None)
+    return (
+        following is not None
+        and following.kind == "paragraph"
+        and len(following.text) >= SECTION_PROSE_CHARS
+        and following.link_density <= MAX_LINK_DENSITY
+    )
 
 
 def _link_lists(found: list[Block]) -> set[int]:

@@ -14,6 +14,8 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   tips nested four levels down (an embed), whose votes outweigh the intro's.
 - ``lede-outside-container``: the first paragraph in its own div before the body's,
   written like them (the body's paragraph class); a byline with a date beside it.
+- ``linked-headings-over-reviews``: a review list whose headings are all link (to
+  the thing reviewed), each over a paragraph of three sentences.
 - ``negated-class-words``: list items whose class says what they lack or hold
   ("no_caption", "with-caption"), in a wrapper marked "no-sidebar".
 - ``numbers-in-lists-and-headings``: list items and headings that are short and
