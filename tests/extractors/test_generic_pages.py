@@ -4,6 +4,9 @@ Each folder holds ``source.html`` and ``expected.txt``, the body written by hand
 from the page (paragraphs separated by a blank line; a table row's cells joined
 by " | "). The generic path must give exactly those paragraphs, in that order.
 
+- ``addresses-written-out``: shop links that show their own address
+  ("http://shop.example/a1", "www.editore.example"), each on its own line, and
+  a link to a section of the site, which is navigation.
 - ``dated-list-items``: a timeline and a list of sources whose items are mostly
   dates ("4 May 2022: cracks found"), below a dateline that is not article text.
 - ``hidden-text-longer-than-the-story``: a ``display: none`` block (terms of use)
