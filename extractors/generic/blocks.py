@@ -82,7 +82,7 @@ CREDIT_MAX_CHARS = 120
 _PUBLISHED_IN = re.compile(
     r"^\W*(?:publié|publiée|published|posted|updated|mis à jour|veröffentlicht|aktualisiert"
     r"|gepubliceerd|bijgewerkt|publicado|actualizado|pubblicato|aggiornato|opublikowano"
-    r"|نشر|نُشر|تم النشر|发布|發布)\b",
+    r"|نشر|نُشر|تم النشر|发布|發布|最終更新|更新日|公開日|投稿日)\b",
     re.I,
 )
 PUBLISHED_LINE_MAX_CHARS = 120
@@ -127,7 +127,7 @@ _RELATED_HEADING = re.compile(
     r"|te puede interesar|noticias relacionadas|lea también|más noticias|leggi anche"
     r"|articoli correlati|potrebbe interessarti|czytaj (?:też|także)|zobacz (?:też|także)"
     r"|podobne artykuły|читайте также|похожие статьи|اقرأ أيضا|مواضيع ذات صلة|أخبار ذات صلة"
-    r"|相关(?:文章|新闻|阅读)|推荐阅读)\b",
+    r"|相关(?:文章|新闻|阅读)|推荐阅读|関連(?:記事|ニュース))\b",
     re.I,
 )
 RELATED_HEADING_MAX_CHARS = 60

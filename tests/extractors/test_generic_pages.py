@@ -15,6 +15,8 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   (div.step > div > div > h3, p), two of them one short sentence.
 - ``intro-above-a-longer-list``: three intro paragraphs, then a list of twelve
   tips nested four levels down (an embed), whose votes outweigh the intro's.
+- ``japanese-update-and-related-lines``: a "last updated" line (最終更新) and a
+  "related articles" label (【関連記事】) below a Japanese story.
 - ``lede-outside-container``: the first paragraph in its own div before the body's,
   written like them (the body's paragraph class); a byline with a date beside it.
 - ``linked-headings-over-reviews``: a review list whose headings are all link (to
