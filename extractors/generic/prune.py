@@ -11,6 +11,7 @@ or ``<menu>``.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 import lxml.etree
 
@@ -97,11 +98,9 @@ def _is_furniture(el: Element) -> bool:
         return False
     if "itemprop" in present and el.get("itemprop") in _METADATA_PROPS:
         return True
-    if "hidden" in present or ("aria-hidden" in present and el.get("aria-hidden") == "true"):
+    if _is_hidden(el, present):
         return True
     if "role" in present and _ROLES.match(el.get("role") or ""):
-        return True
-    if "style" in present and _HIDDEN_STYLE.search(el.get("style") or ""):
         return True
     if tag in _INLINE:
         return False
@@ -116,6 +115,14 @@ def _is_furniture(el: Element) -> bool:
         # The id is its heading's text ("sharing-with-a-single-developer"), not a role.
         boilerplate, positive = element_kind(cls, None)
     return boilerplate and not positive
+
+
+def _is_hidden(el: Element, present: AbstractSet[str]) -> bool:
+    """Whether an attribute or the inline style hides ``el`` from sight (a hiding
+    class is tested apart); ``present``: which of ``_RULE_ATTRIBUTES`` it has."""
+    if "hidden" in present or ("aria-hidden" in present and el.get("aria-hidden") == "true"):
+        return True
+    return "style" in present and bool(_HIDDEN_STYLE.search(el.get("style") or ""))
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -153,7 +160,7 @@ def prune(tree: Element, props: ItemProps | None = None) -> None:
     while pending:
         checkpoint("pruning")
         for el in _furniture(pending.pop()):
-            if frame.holds_article(el):
+            if frame.holds_article(el) and not frame.hidden(el):
                 pending.append(el)  # the frame stays; the furniture inside it goes
                 kept.append(el)
             else:
@@ -194,6 +201,18 @@ class _Frame:
     def emptied(self, el: Element) -> bool:
         """Whether ``el`` holds too little text to be the frame (after pruning)."""
         return len(text_of(el)) < _MIN_FRAME_SHARE * self.text
+
+    def hidden(self, el: Element) -> bool:
+        """Whether ``el`` is hidden and not protected: then it is never the frame,
+        whatever its share of the text. A reader sees none of it (the readability
+        test page "visibility-hidden"); on neither development corpus is a hidden
+        element the article. A page that hides its story until a script runs hides
+        the headline with it, or marks the story ``articleBody``: both protect it."""
+        if el in self.protected:
+            return False
+        if _is_hidden(el, _RULE_ATTRIBUTES.intersection(el.keys())):
+            return True
+        return not _HIDDEN_CLASSES.isdisjoint((el.get("class") or "").split())
 
     def holds_article(self, el: Element) -> bool:
         if el in self.protected:

@@ -53,6 +53,15 @@ def test_link_dominated_line_is_noise() -> None:
     assert is_noise_line(line(text, link_chars=len(text)))
 
 
+@pytest.mark.parametrize("text", ["http://amzn.to/2iJFhRj", "www.jeongdongtheater.com"])
+def test_a_link_showing_its_address_is_kept(text: str) -> None:
+    assert not is_noise_line(line(text, link_chars=len(text)))
+
+
+def test_an_address_that_is_no_link_is_noise() -> None:
+    assert is_noise_line(line("https://cdn.example/images/lead-1200x800.jpg"))
+
+
 def test_title_repeated_in_the_body_is_noise() -> None:
     assert is_noise_line(line("Blinken in Rabat"), title="Blinken in Rabat")
 

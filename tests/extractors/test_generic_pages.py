@@ -4,12 +4,23 @@ Each folder holds ``source.html`` and ``expected.txt``, the body written by hand
 from the page (paragraphs separated by a blank line; a table row's cells joined
 by " | "). The generic path must give exactly those paragraphs, in that order.
 
+- ``addresses-written-out``: shop links that show their own address
+  ("http://shop.example/a1", "www.editore.example"), each on its own line, and
+  a link to a section of the site, which is navigation.
+- ``dated-list-items``: a timeline and a list of sources whose items are mostly
+  dates ("4 May 2022: cracks found"), below a dateline that is not article text.
+- ``hidden-text-longer-than-the-story``: a ``display: none`` block (terms of use)
+  holding more text than the story beside it, and a ``hidden`` newsletter box.
 - ``how-to-with-short-steps``: a how-to cut into steps, each wrapped alike
   (div.step > div > div > h3, p), two of them one short sentence.
 - ``intro-above-a-longer-list``: three intro paragraphs, then a list of twelve
   tips nested four levels down (an embed), whose votes outweigh the intro's.
+- ``japanese-update-and-related-lines``: a "last updated" line (最終更新) and a
+  "related articles" label (【関連記事】) below a Japanese story.
 - ``lede-outside-container``: the first paragraph in its own div before the body's,
   written like them (the body's paragraph class); a byline with a date beside it.
+- ``linked-headings-over-reviews``: a review list whose headings are all link (to
+  the thing reviewed), each over a paragraph of three sentences.
 - ``negated-class-words``: list items whose class says what they lack or hold
   ("no_caption", "with-caption"), in a wrapper marked "no-sidebar".
 - ``numbers-in-lists-and-headings``: list items and headings that are short and
