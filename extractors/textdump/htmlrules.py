@@ -58,11 +58,13 @@ HEADING_MAX_WORDS_AFTER = 3
 # all of them, on the lower-cased line, tells the lines no rule can match.
 # The gate stands for the check only while the check reads nothing but these
 # names (its code's names are compared when this module loads); otherwise it is
-# off, and every line goes to the check.
+# off, and every line goes to the check. _SHOWN_ADDRESS is known without being
+# in the gate: it only ever keeps a line that is mostly link, and a line of a
+# dump has no links.
 _GATE_NAMES = ("_BARE_VALUE", "_RELATED_HEADING", "_LABELS", "_READ_ALSO", "_CREDIT",
                "_PUBLISHED_IN", "_BYLINE")  # fmt: skip
 _KNOWN_NAMES = frozenset((
-    *_GATE_NAMES, "_NUMBER", "_DATE", "_LISTED", "_is_byline", "_is_date_line",
+    *_GATE_NAMES, "_SHOWN_ADDRESS", "_NUMBER", "_DATE", "_LISTED", "_is_byline", "_is_date_line",
     "MAX_LINK_DENSITY", "MAX_LIST_LINK_DENSITY", "READ_ALSO_MAX_CHARS",
     "RELATED_HEADING_MAX_CHARS", "CREDIT_MAX_CHARS", "PUBLISHED_LINE_MAX_CHARS",
     "BYLINE_MAX_WORDS", "DATE_LINE_MAX_WORDS", "DATE_LINE_MAX_CHARS",
