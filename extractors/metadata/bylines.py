@@ -152,13 +152,21 @@ def _candidates(sources: Sources, scope: Element, headline: Element | None) -> l
     """Elements in ``scope`` that may hold the byline, in page order: byline and
     author classes, ``rel=author``, ``itemprop=author``; then lines beside the
     headline that open with a lead-in. One loop over the elements: faster here than
-    an XPath over every attribute node."""
+    an XPath over every attribute node. A scope repeats its class names: each is
+    searched once; the ``rel=author`` links, which most pages lack, are found first
+    by libxml2, so that the loop reads no tag."""
     found: list[Element] = []
+    authors = {a for a in scope.iter("a") if a.get("rel") == "author"}
+    bylines: dict[str, bool] = {}
     for el in scope.iter(lxml.etree.Element):
         names = el.get("class") or el.get("id")
-        if (names and _BYLINE_WORDS.search(names)) or (
-            el.tag == "a" and el.get("rel") == "author"
-        ):
+        if names:
+            byline = bylines.get(names)
+            if byline is None:
+                byline = bylines[names] = _BYLINE_WORDS.search(names) is not None
+        else:
+            byline = False
+        if byline or (authors and el in authors):
             found.append(el)
             if len(found) >= MAX_CANDIDATES:
                 break

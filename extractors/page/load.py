@@ -37,6 +37,7 @@ _INTERNAL_SUBSET = re.compile(r"^\s*<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE 
 # C0 controls other than tab, line feed and carriage return: libxml2 refuses them
 # in a str, and no text needs them.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROL_BYTE_LIST = tuple(bytes([byte]) for byte in _CONTROL_BYTES)
 # Codecs in which a control byte is a control character and nothing else.
 _ASCII_COMPATIBLE = frozenset({"utf-8", "utf-8-sig", "ascii", "cp1252", "cp1251", "cp1256"})
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -90,7 +91,10 @@ class Page:
 
 def _controls(data: bytes) -> int:
     """How many C0 control bytes ``data`` holds (bytes.translate runs in C, where a
-    regex would walk a str)."""
+    regex would walk a str). Most pages have none: looking for each control byte
+    with ``in`` (memchr) settles that in half the time of the count."""
+    if not any(byte in data for byte in _CONTROL_BYTE_LIST):
+        return 0
     return len(data) - len(data.translate(None, _CONTROL_BYTES))
 
 
@@ -102,12 +106,12 @@ def _check_text(text: str, raw: bytes) -> str:
     """
     if not raw or raw.isspace():
         raise UnreadablePage("empty-input", "the page is empty or only whitespace")
-    sample = raw[:DETECT_BYTES]
+    sample = min(len(raw), DETECT_BYTES)  # the first bytes are judged
     controls = _controls(raw)  # most pages have none: then the sample has none either
-    bad = (_controls(sample) if controls else 0) + text[:DETECT_BYTES].count(
-        "\N{REPLACEMENT CHARACTER}"
+    bad = (_controls(raw[:sample]) if controls else 0) + text.count(
+        "\N{REPLACEMENT CHARACTER}", 0, DETECT_BYTES
     )
-    if bad > _MAX_CONTROL_RATIO * len(sample):
+    if bad > _MAX_CONTROL_RATIO * sample:
         raise UnreadablePage("not-html", "the bytes look binary: too many control characters")
     if controls:
         text = _CONTROL.sub("", text)
