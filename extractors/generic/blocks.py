@@ -146,6 +146,23 @@ _BARE_VALUE = re.compile(r"^\S+://\S+$")
 # such lines the link rule dropped were article text.
 _SHOWN_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 
+# The patterns of is_noise_line's rules for short lines, as one: most lines match
+# none, and trying them one by one, case-insensitively, costs microseconds a line.
+# Each is anchored at the line's start and writes its letters in lower case, so
+# on an ASCII line lower-casing does what re.IGNORECASE does, and one
+# case-sensitive search of the lower-cased line tells the lines none can match.
+# The date line's rule, the one rule with no pattern here, needs digits.
+_RULE_PATTERNS = (
+    _RELATED_HEADING,
+    _LABELS,
+    _READ_ALSO,
+    _CREDIT,
+    _PUBLISHED_IN,
+    _BYLINE,
+)
+_ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _RULE_PATTERNS))
+_DIGIT = re.compile(r"\d")
+
 
 def is_noise_line(
     block: Block, title: str | None = None, *, in_link_list: bool = True, heads_prose: bool = False
@@ -173,8 +190,8 @@ def is_noise_line(
         return True  # the headline is the title field, never body
     if _BARE_VALUE.match(text):
         return True
-    if len(text) >= READ_ALSO_MAX_CHARS:
-        return False  # every rule below is about short lines
+    if len(text) >= READ_ALSO_MAX_CHARS or _no_rule_matches(text):
+        return False  # every rule below is about short lines; most match none
     if len(text) <= RELATED_HEADING_MAX_CHARS and _RELATED_HEADING.match(text):
         return True
     if _LABELS.match(text):
@@ -193,6 +210,20 @@ def is_noise_line(
     # every list item the date rule dropped (43, all on the readability pages) was
     # article text.
     return block.kind != "item" and _is_date_line(text, words)
+
+
+def _no_rule_matches(text: str) -> bool:
+    """Whether none of is_noise_line's rules for short lines can match ``text``,
+    told for an ASCII line by one search (:data:`_ANY_RULE`); False when unsure.
+
+    >>> _no_rule_matches("Sharing is what the minister asked for."), _no_rule_matches("SHARE")
+    (True, False)
+    """
+    return (
+        text.isascii()
+        and not _ANY_RULE.match(text.lower())
+        and (len(text) > DATE_LINE_MAX_CHARS or not _DIGIT.search(text))
+    )
 
 
 def _is_byline(text: str, words: list[str]) -> bool:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from extractors.generic import blocks
 from extractors.generic.blocks import Block, article_blocks, is_noise_line
 
 
@@ -33,6 +36,34 @@ def line(text: str, link_chars: int = 0) -> Block:
 )
 def test_noise_lines(text: str) -> None:
     assert is_noise_line(line(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "noise"),
+    [
+        # ASCII lines, which the rules' joined pattern reads lower-cased, in capitals:
+        ("ADVERTISEMENT", True),
+        ("READ MORE: The minister arrives in Rabat", True),
+        ("BY JANE DOE", True),
+        ("RELATED STORIES", True),
+        ("PUBLISHED ON 21 APRIL 2022", True),
+        ("April 21, 2022 10:40", True),
+        ("Byzantine art, a history in 12 chapters", False),
+        ("Sharing is what the minister asked for.", False),
+    ],
+)
+def test_rules_ignore_case(text: str, noise: bool) -> None:
+    assert is_noise_line(line(text)) is noise
+
+
+def test_rule_patterns_write_their_letters_in_lower_case() -> None:
+    """is_noise_line tells the lines no rule matches by searching an ASCII line,
+    lower-cased, with the rules' patterns joined and no IGNORECASE: that is the
+    rules' own case-insensitive match only while no pattern has a capital letter
+    outside an escape (\\S, \\W, \\d)."""
+    for pattern in blocks._RULE_PATTERNS:
+        letters = re.sub(r"\\.", "", pattern.pattern)
+        assert letters == letters.lower(), pattern.pattern
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from extractors.generic.blocks import Block, is_noise_line
-from extractors.textdump import htmlrules
 from extractors.textdump.features import headline_like, prose_weight
 from extractors.textdump.htmlrules import html_line_rule
 from extractors.textdump.lines import MAX_LINE_CHARS, split_lines
@@ -32,7 +31,7 @@ def one(text: str):  # type: ignore[no-untyped-def]
         "The coalition meets in Marrakech on 11 May, the minister said on Monday.",
         "Mein Konto",
         "x" * 300,
-        # ASCII lines, which the adapter's gate reads lower-cased, in capitals:
+        # ASCII lines in capitals (the rules' joined pattern reads them lower-cased):
         "ADVERTISEMENT",
         "-- Share This --",
         "READ MORE: The minister arrives in Rabat",
@@ -49,14 +48,6 @@ def one(text: str):  # type: ignore[no-untyped-def]
 def test_adapter_gives_the_html_extractors_verdict(text: str) -> None:
     """The adapter's verdict is blocks.is_noise_line's, whatever reason it names."""
     assert (html_line_rule(text) is not None) == is_noise_line(Block(text, 0, "p"))
-
-
-def test_adapter_gate_is_on() -> None:
-    """The adapter's fast path stands for blocks.is_noise_line only while that
-    check reads the names the gate knows: a new rule there turns the gate off
-    (verdicts stay right, only slower) until htmlrules._KNOWN_NAMES is updated."""
-    assert htmlrules._names_read() <= htmlrules._KNOWN_NAMES
-    assert htmlrules._GATE is not None
 
 
 @pytest.mark.parametrize(
