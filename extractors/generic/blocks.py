@@ -289,7 +289,12 @@ def article_blocks(found: list[Block], title: str | None = None) -> list[Block]:
         if block.tag == "h1" and not texts:
             continue
         in_link_list = block.list in link_lists or block.kind != "item"
-        heads_prose = block.kind == "heading" and _prose_follows(found, at + 1)
+        # Only a heading that is mostly link asks (the rule it lifts is the link rule).
+        heads_prose = (
+            block.kind == "heading"
+            and block.link_density > MAX_LINK_DENSITY
+            and _prose_follows(found, at + 1)
+        )
         if is_noise_line(block, title, in_link_list=in_link_list, heads_prose=heads_prose):
             if figures and block.link_density > MAX_LINK_DENSITY:
                 figures.clear()  # the images of teasers and links
@@ -307,7 +312,7 @@ def article_blocks(found: list[Block], title: str | None = None) -> list[Block]:
 def _prose_follows(found: list[Block], at: int) -> bool:
     """Whether the first block from ``at`` on with text is a paragraph of prose:
     :data:`SECTION_PROSE_CHARS` long at least, and not mostly links."""
-    following = next((block for block in found[at:] if block.text), None)
+    following = next((found[i] for i in range(at, len(found)) if found[i].text), None)
     return (
         following is not None
         and following.kind == "paragraph"
