@@ -77,26 +77,16 @@ class Line:
 
     @property
     def ending(self) -> tuple[str, bool]:
-        """:attr:`last` and :attr:`truncated` at once, from one look at the line's end."""
+        """The line's last character, closing quotes and brackets aside, and whether
+        it ends with an ellipsis (a teaser cut short: "... ingenomen met..."), from
+        one look at its end."""
         stripped = self.text.rstrip(_CLOSERS)
         return stripped[-1:], stripped.endswith(("...", "…")) and not stripped.endswith("....")
 
     @property
     def last(self) -> str:
         """The line's last character, closing quotes and brackets aside."""
-        return self.text.rstrip(_CLOSERS)[-1:]
-
-    @property
-    def truncated(self) -> bool:
-        """The line ends with an ellipsis: a teaser cut short ("... ingenomen met...")."""
-        return self.ending[1]
-
-    @property
-    def ends_sentence(self) -> bool:
-        """The line ends with a sentence mark (a closing quote after it allowed), not
-        with an ellipsis."""
-        last, truncated = self.ending
-        return last in SENTENCE_ENDS and not truncated
+        return self.ending[0]
 
 
 def split_lines(text: str) -> list[Line]:
