@@ -70,7 +70,7 @@ def page_links(tree: Element, url: str | None) -> list[str]:
     >>> page_links(page, "http://n.test/index.html")
     ['http://n.test/a']
     """
-    return _absolute(_strings(_HREFS(tree)), base_url(tree, url))
+    return resolve_links(page_hrefs(tree), base_url(tree, url))
 
 
 def page_hrefs(tree: Element) -> list[str]:
