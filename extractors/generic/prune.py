@@ -105,7 +105,7 @@ def _is_furniture(el: Element) -> bool:
     if tag in _INLINE:
         return False
     cls = el.get("class") if "class" in present else None
-    if cls and not _HIDDEN_CLASSES.isdisjoint(cls.split()):
+    if _hiding_class(cls):
         return True
     ident = el.get("id") if "id" in present else None
     if not (cls or ident):
@@ -123,6 +123,11 @@ def _is_hidden(el: Element, present: AbstractSet[str]) -> bool:
     if "hidden" in present or ("aria-hidden" in present and el.get("aria-hidden") == "true"):
         return True
     return "style" in present and bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+
+
+def _hiding_class(cls: str | None) -> bool:
+    """Whether the class attribute ``cls`` holds a class that hides on every screen."""
+    return cls is not None and not _HIDDEN_CLASSES.isdisjoint(cls.split())
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -212,7 +217,7 @@ class _Frame:
             return False
         if _is_hidden(el, _RULE_ATTRIBUTES.intersection(el.keys())):
             return True
-        return not _HIDDEN_CLASSES.isdisjoint((el.get("class") or "").split())
+        return _hiding_class(el.get("class"))
 
     def holds_article(self, el: Element) -> bool:
         if el in self.protected:
