@@ -47,7 +47,7 @@ PERCENTILE = 95
 _PERCENTILE_CUTS = 100  # statistics.quantiles(n=100) returns the 1st..99th percentiles
 
 _COLUMNS = (
-    ("tool", "<16"),
+    ("tool", "<20"),
     ("version", "<7"),
     ("pages", ">5"),
     ("errors", ">6"),
