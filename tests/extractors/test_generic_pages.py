@@ -26,6 +26,8 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
 - ``numbers-in-lists-and-headings``: list items and headings that are short and
   full of numbers ("GDP growth 2023: 1.2%", "Outlook for 2025-26"), beside a
   dateline and an "Updated" line that are not article text.
+- ``people-cards-inside-sentences``: a person's name in a sentence opens a hover
+  card (photo, name, their latest headlines), beside a file link with an icon.
 - ``sentences-that-open-like-furniture``: a table head "By district | By age"
   (no byline), list items opening with "Related to..." and "Recommended..."
   (no read-also links), beside a real "Related: <link>" line.
