@@ -136,6 +136,11 @@ RELATED_HEADING_MAX_CHARS = 60
 RELATED_CUT_SHARE = 2.0
 # A truncated repeat must be this long to count: "More..." is no teaser.
 TEASER_MIN_CHARS = 30
+# Headline-and-summary pairs in a row that make a teaser list: one or two are a
+# link the article cites and a sentence about it ("<a>the summer timetable</a>",
+# "It also lists the holidays"); the article-extraction benchmark's vse-diety page
+# ends its article with twelve (a "most popular diets" list).
+TEASER_RUN_MIN = 3
 
 # A line that is only a URL or only a number: microdata fields (image URL, width,
 # height) that CSS hides and text extraction does not.
@@ -270,6 +275,8 @@ def article_blocks(found: list[Block], title: str | None = None) -> list[Block]:
     start of an earlier one and trails off ("Good morning! This is the news
     you...") is a teaser of the article itself. Exact repeats stay: articles
     repeat lines (refrains, table rows), and the benchmark's bodies keep them.
+    A run of teasers, each a linked headline over a short summary, goes whole
+    (:func:`_teaser_summaries`).
 
     A figure (from a walk that keeps them, :mod:`~extractors.generic.markup`) is
     kept right after a kept block, or before the next kept block: a lead image
@@ -279,6 +286,7 @@ def article_blocks(found: list[Block], title: str | None = None) -> list[Block]:
     kept: list[Block] = []
     texts: list[str] = []
     link_lists = _link_lists(found)
+    summaries = _teaser_summaries(found)
     figures: list[Block] = []  # waiting for the verdict on the next block
     after_text = False  # the last block judged was kept
     for at, block in enumerate(found):
@@ -299,7 +307,7 @@ def article_blocks(found: list[Block], title: str | None = None) -> list[Block]:
             if figures and block.link_density > MAX_LINK_DENSITY:
                 figures.clear()  # the images of teasers and links
             continue
-        if _is_truncated_repeat(block.text, texts):
+        if at in summaries or _is_truncated_repeat(block.text, texts):
             continue
         kept.extend(figures)
         figures.clear()
@@ -307,6 +315,40 @@ def article_blocks(found: list[Block], title: str | None = None) -> list[Block]:
         texts.append(block.text)
         after_text = True
     return kept
+
+
+def _teaser_summaries(found: list[Block]) -> set[int]:
+    """The summaries of a run of teasers: each a short line right after a line that
+    is all link (the teaser's headline), the pair repeated TEASER_RUN_MIN times or
+    more, one after the other. The headlines go by the link rule; their summaries,
+    plain text, would stay without this. A link showing its own address is no
+    headline: a shop list's "1) Lego set" over "http://amzn.to/..." is article text
+    (the article-extraction benchmark's remember8090 page), and so are a list's
+    items, which their list judges (:data:`MAX_LIST_LINK_DENSITY`)."""
+    lines = [at for at, block in enumerate(found) if block.text]
+    summaries: set[int] = set()
+    run: list[int] = []
+    index = 0
+    while index + 1 < len(lines):
+        head, summary = found[lines[index]], found[lines[index + 1]]
+        if (
+            head.kind not in _LISTED
+            and head.link_density > MAX_LIST_LINK_DENSITY
+            and not _SHOWN_ADDRESS.match(head.text)
+            and summary.kind == "paragraph"
+            and summary.link_density <= MAX_LINK_DENSITY
+            and len(summary.text) < SECTION_PROSE_CHARS
+        ):
+            run.append(lines[index + 1])
+            index += 2
+            continue
+        if len(run) >= TEASER_RUN_MIN:
+            summaries.update(run)
+        run = []
+        index += 1
+    if len(run) >= TEASER_RUN_MIN:
+        summaries.update(run)
+    return summaries
 
 
 def _prose_follows(found: list[Block], at: int) -> bool:

@@ -37,6 +37,9 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   reader comments, in Dutch.
 - ``story-in-a-modal-over-the-feed``: the story in a container whose class says
   "modal" and "overlay", opened over a longer feed of teasers.
+- ``teaser-summaries-below-the-story``: four teasers (a linked headline over a
+  one-sentence summary) in the story's own container, in Spanish, beside one cited
+  link with a sentence about it, which is article text.
 - ``tables-and-lists-in-article``: a table with header cells, nested lists, a
   heading and a quotation inside the article.
 """
