@@ -63,8 +63,9 @@ READ_ALSO_MAX_CHARS = 250
 
 # Labels that stand alone on a line: ads, "breaking", share prompts.
 _LABELS = re.compile(
-    r"^\W*(?:advertisement|advertentie|advertising|anzeige|publicité|publicidad|pubblicità"
-    r"|reklama|إعلان|广告|sponsored|breaking(?: news)?|eilmeldung|dernière minute|urgent"
+    r"^\W*(?:advertisement|advertentie|advertising|adverts?|anzeige|werbung|publicité"
+    r"|publicidad|publicidade|pubblicità|reklama|реклама|إعلان|广告|広告|sponsored"
+    r"|breaking(?: news)?|eilmeldung|dernière minute|urgent"
     r"|عاجل|laatste nieuws|share(?: this)?|partager|teilen|delen|compartir|مشاركة"
     r"|print|imprimer|drucken|close|fermer|schließen|sluiten|cerrar)\W*$",
     re.I,

@@ -4,6 +4,8 @@ Each folder holds ``source.html`` and ``expected.txt``, the body written by hand
 from the page (paragraphs separated by a blank line; a table row's cells joined
 by " | "). The generic path must give exactly those paragraphs, in that order.
 
+- ``ad-labels-between-paragraphs``: the label of an ad slot ("Advert", "Werbung")
+  standing alone between a review's paragraphs.
 - ``addresses-written-out``: shop links that show their own address
   ("http://shop.example/a1", "www.editore.example"), each on its own line, and
   a link to a section of the site, which is navigation.
