@@ -21,6 +21,8 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   "related articles" label (【関連記事】) below a Japanese story.
 - ``lede-outside-container``: the first paragraph in its own div before the body's,
   written like them (the body's paragraph class); a byline with a date beside it.
+- ``linked-clauses-in-sentences``: a sentence most of whose words are two links
+  (clauses linked to earlier stories), above a list of linked headlines.
 - ``linked-headings-over-reviews``: a review list whose headings are all link (to
   the thing reviewed), each over a paragraph of three sentences.
 - ``negated-class-words``: list items whose class says what they lack or hold
