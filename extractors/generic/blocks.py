@@ -394,14 +394,16 @@ def _prose_follows(found: list[Block], at: int) -> bool:
 
 
 def _link_lists(found: list[Block]) -> set[int]:
-    """The lists at least half of whose items are all link (see MAX_LIST_LINK_DENSITY)."""
+    """The lists more than half of whose items are all link (see MAX_LIST_LINK_DENSITY).
+    Half is a list of prose: entries cut into a description and a link to more (a
+    product's features, each with its "Learn more about..." item) have one of each."""
     items: dict[int, list[int]] = {}
     for block in found:
         if block.kind == "item":
             counts = items.setdefault(block.list, [0, 0])
             counts[0] += 1
             counts[1] += block.link_density > MAX_LIST_LINK_DENSITY
-    return {number for number, (total, links) in items.items() if links * 2 >= total}
+    return {number for number, (total, links) in items.items() if links * 2 > total}
 
 
 def paragraphs(found: list[Block], title: str | None = None) -> list[str]:

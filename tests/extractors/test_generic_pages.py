@@ -11,6 +11,8 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   a link to a section of the site, which is navigation.
 - ``dated-list-items``: a timeline and a list of sources whose items are mostly
   dates ("4 May 2022: cracks found"), below a dateline that is not article text.
+- ``features-with-learn-more-links``: a list of features, each a heading, a
+  description and a "Learn more about..." link, so that half the items are links.
 - ``hidden-text-longer-than-the-story``: a ``display: none`` block (terms of use)
   holding more text than the story beside it, and a ``hidden`` newsletter box.
 - ``how-to-with-short-steps``: a how-to cut into steps, each wrapped alike
