@@ -25,12 +25,13 @@ from benchmarks.tools import load_tool
 
 # Corpus F1 and recall (extractors.evaluation.quality.corpus_score) the generic
 # extractor must reach, per corpus folder name: the figures of the run of
-# 2026-11-30 (README, "Extraction quality"), less a little for the metadata the
-# title comes from, which other work changes. Raising a floor is a one-line
-# change; lowering one needs a reason in the commit message.
+# 2026-11-30 18:06 UTC (README, "Extraction quality": 0.9816 and 0.9878, 0.9633 and
+# 0.9560), less a little for the metadata the title comes from, which other work
+# changes. Raising a floor is a one-line change; lowering one needs a reason in the
+# commit message.
 FLOORS = {
-    "article-extraction-benchmark": (0.978, 0.983),
-    "readability-test-pages": (0.960, 0.952),
+    "article-extraction-benchmark": (0.980, 0.986),
+    "readability-test-pages": (0.961, 0.954),
 }
 # Pages shown when a floor is missed: enough to start on, short enough to read.
 WORST_SHOWN = 5

@@ -4,11 +4,15 @@ Each folder holds ``source.html`` and ``expected.txt``, the body written by hand
 from the page (paragraphs separated by a blank line; a table row's cells joined
 by " | "). The generic path must give exactly those paragraphs, in that order.
 
+- ``ad-labels-between-paragraphs``: the label of an ad slot ("Advert", "Werbung")
+  standing alone between a review's paragraphs.
 - ``addresses-written-out``: shop links that show their own address
   ("http://shop.example/a1", "www.editore.example"), each on its own line, and
   a link to a section of the site, which is navigation.
 - ``dated-list-items``: a timeline and a list of sources whose items are mostly
   dates ("4 May 2022: cracks found"), below a dateline that is not article text.
+- ``features-with-learn-more-links``: a list of features, each a heading, a
+  description and a "Learn more about..." link, so that half the items are links.
 - ``hidden-text-longer-than-the-story``: a ``display: none`` block (terms of use)
   holding more text than the story beside it, and a ``hidden`` newsletter box.
 - ``how-to-with-short-steps``: a how-to cut into steps, each wrapped alike
@@ -19,6 +23,8 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   "related articles" label (【関連記事】) below a Japanese story.
 - ``lede-outside-container``: the first paragraph in its own div before the body's,
   written like them (the body's paragraph class); a byline with a date beside it.
+- ``linked-clauses-in-sentences``: a sentence most of whose words are two links
+  (clauses linked to earlier stories), above a list of linked headlines.
 - ``linked-headings-over-reviews``: a review list whose headings are all link (to
   the thing reviewed), each over a paragraph of three sentences.
 - ``negated-class-words``: list items whose class says what they lack or hold
@@ -26,6 +32,8 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
 - ``numbers-in-lists-and-headings``: list items and headings that are short and
   full of numbers ("GDP growth 2023: 1.2%", "Outlook for 2025-26"), beside a
   dateline and an "Updated" line that are not article text.
+- ``people-cards-inside-sentences``: a person's name in a sentence opens a hover
+  card (photo, name, their latest headlines), beside a file link with an icon.
 - ``sentences-that-open-like-furniture``: a table head "By district | By age"
   (no byline), list items opening with "Related to..." and "Recommended..."
   (no read-also links), beside a real "Related: <link>" line.
@@ -35,6 +43,9 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   reader comments, in Dutch.
 - ``story-in-a-modal-over-the-feed``: the story in a container whose class says
   "modal" and "overlay", opened over a longer feed of teasers.
+- ``teaser-summaries-below-the-story``: four teasers (a linked headline over a
+  one-sentence summary) in the story's own container, in Spanish, beside one cited
+  link with a sentence about it, which is article text.
 - ``tables-and-lists-in-article``: a table with header cells, nested lists, a
   heading and a quotation inside the article.
 """
