@@ -91,20 +91,59 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """The non-empty lines of ``text`` (at most :data:`MAX_LINES`), measured."""
-    found: list[Line] = []
-    append = found.append
+    found = _folded_lines(text) if _is_folded(text) else _fold_lines(text)
     # One scan of the whole dump spares the test on each line of a dump in a
     # spaced script (most of them): max() over a line's characters costs more
     # than the rest of its measuring.
-    any_unspaced = _has_unspaced(text)
+    if _has_unspaced(text):
+        for line in found:
+            if not line.text.isascii():
+                unspaced = len(_UNSPACED.findall(line.text))
+                line.words = max(line.words, unspaced // 2)
+                line.size += (UNSPACED_CHAR_WEIGHT - 1) * unspaced
+    return found
+
+
+def _is_folded(text: str) -> bool:
+    """Whether every line of ``text`` is folded already, as a flattened page's
+    lines are: printable (so no line break but "\\n", no tab, no no-break
+    space), single spaces, none at a line's ends. Told by a few scans of the
+    whole dump, where testing each line cost a microsecond a line.
+
+    >>> _is_folded("Home\\n\\nA line."), _is_folded("Home \\nA line."), _is_folded("A\\tline")
+    (True, False, False)
+    """
+    return (
+        "  " not in text
+        and " \n" not in text
+        and "\n " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and text.replace("\n", "").isprintable()
+    )
+
+
+def _folded_lines(text: str) -> list[Line]:
+    """:func:`split_lines` of a dump whose lines are folded (:func:`_is_folded`)."""
+    raws = [raw for raw in text.split("\n") if raw]
+    del raws[MAX_LINES:]
+    if len(text) > MAX_LINE_CHARS:
+        raws = [raw[:MAX_LINE_CHARS].rstrip(" ") for raw in raws]
+    return [Line(index, raw, raw.count(" ") + 1, len(raw)) for index, raw in enumerate(raws)]
+
+
+def _fold_lines(text: str) -> list[Line]:
+    """:func:`split_lines` of any dump: each line folded and measured by itself."""
+    found: list[Line] = []
+    append = found.append
     for raw in text.splitlines():
         if len(found) >= MAX_LINES:
             break
         if not raw:
             continue
         if raw.isprintable() and "  " not in raw and raw[0] != " " and raw[-1] != " ":
-            # Folded already, as a flattened page's lines are: a printable line
-            # holds no whitespace but spaces, and these are single and inside.
+            # Folded already: a printable line holds no whitespace but spaces,
+            # and these are single and inside.
             if len(raw) > MAX_LINE_CHARS:
                 raw = raw[:MAX_LINE_CHARS].rstrip(" ")
             folded, words, segments = raw, raw.count(" ") + 1, 1
@@ -117,12 +156,7 @@ def split_lines(text: str) -> list[Line]:
             folded, words = " ".join(parts), len(parts)
             # As long as its folded form, the raw line had no whitespace run: one part.
             segments = 1 if len(folded) == len(raw) else _segments(raw)
-        size = len(folded)
-        if any_unspaced and not folded.isascii():
-            unspaced = len(_UNSPACED.findall(folded))
-            words = max(words, unspaced // 2)
-            size += (UNSPACED_CHAR_WEIGHT - 1) * unspaced
-        append(Line(len(found), folded, words, size, segments))
+        append(Line(len(found), folded, words, len(folded), segments))
     return found
 
 

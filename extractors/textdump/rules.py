@@ -88,6 +88,13 @@ def _prefix_tree(words: Sequence[str]) -> str:
 
 
 _RIGHTS = re.compile(_prefix_tree(_RIGHTS_WORDS))
+# Pieces of those words, each word holding one: a line without any of them
+# holds no word either. Looking for a piece is a fast substring search, where
+# the pattern above tries its tree at every letter that starts a word (a, c, t,
+# w...): on a prose line, the pieces take half the time of the pattern, which
+# then runs on the few lines that hold one ("serv" of "service").
+_RIGHTS_PIECES = ("©", "serv", "copyright ", "(c) ", "behalten", "behouden", "zastrzeż",
+                  "защищ", "محفوظة", "所有")  # fmt: skip
 FOOTER_MAX_CHARS = 300
 # A ticker or a menu on one line: three or more items joined by wide gaps.
 TICKER_MIN_SEGMENTS = 3
@@ -113,11 +120,23 @@ def own_rule(text: str) -> str | None:
         return "comments-heading"
     # Only the start of a line is read: lower-casing a whole paragraph is wasted.
     low = text[:FOOTER_MAX_CHARS].lower()
-    if len(text) <= FOOTER_MAX_CHARS and _RIGHTS.search(low):
+    if len(text) <= FOOTER_MAX_CHARS and _has_rights_words(low):
         return "copyright"
     if "cookie" in low[:FOOTER_MAX_CHARS] and _COOKIES.search(text):
         return "cookie-notice" if _COOKIE_CONTEXT.search(text) else None
     return None
+
+
+def _has_rights_words(low: str) -> bool:
+    """Whether the lower-cased ``low`` holds one of the copyright footers' words.
+
+    >>> _has_rights_words("© 2019 news nation."), _has_rights_words("the service resumed.")
+    (True, False)
+    """
+    for piece in _RIGHTS_PIECES:
+        if piece in low:
+            return _RIGHTS.search(low) is not None
+    return False
 
 
 def boundary_kind(text: str) -> str | None:

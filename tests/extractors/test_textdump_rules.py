@@ -9,7 +9,7 @@ from extractors.textdump.features import headline_like, prose_weight
 from extractors.textdump.htmlrules import html_line_rule
 from extractors.textdump.lines import MAX_LINE_CHARS, split_lines
 from extractors.textdump.region import best_chain, islands
-from extractors.textdump.rules import boundary_kind, echoes, line_rule
+from extractors.textdump.rules import _RIGHTS_WORDS, boundary_kind, echoes, line_rule, own_rule
 
 
 def one(text: str):  # type: ignore[no-untyped-def]
@@ -66,6 +66,13 @@ def test_adapter_gives_the_html_extractors_verdict(text: str) -> None:
 )
 def test_own_rules(text: str, kind: str | None) -> None:
     assert line_rule(text) == kind
+
+
+@pytest.mark.parametrize("words", _RIGHTS_WORDS)
+def test_every_copyright_phrase_is_found(words: str) -> None:
+    """Each phrase holds one of the pieces looked for first, in any case and line."""
+    assert own_rule(f"Site Name {words.upper()} 2024") == "copyright"
+    assert own_rule(f"{words} by the newspaper") == "copyright"
 
 
 def test_boundaries() -> None:
