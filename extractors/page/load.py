@@ -98,6 +98,20 @@ def _controls(data: bytes) -> int:
     return len(data) - len(data.translate(None, _CONTROL_BYTES))
 
 
+def _replacements(text: str) -> int:
+    """How many replacement characters (undecodable bytes) the judged first
+    characters of ``text`` hold. Most pages have none: a find settles that in a
+    quarter of the time of the count (it skips with memchr; a count reads each
+    character).
+
+    >>> _replacements("ab"), _replacements("a\N{REPLACEMENT CHARACTER}b\N{REPLACEMENT CHARACTER}")
+    (0, 2)
+    """
+    if text.find("\N{REPLACEMENT CHARACTER}", 0, DETECT_BYTES) < 0:
+        return 0
+    return text.count("\N{REPLACEMENT CHARACTER}", 0, DETECT_BYTES)
+
+
 def _check_text(text: str, raw: bytes) -> str:
     """Refuse text that is no page; strip what libxml2 cannot take.
 
@@ -108,9 +122,7 @@ def _check_text(text: str, raw: bytes) -> str:
         raise UnreadablePage("empty-input", "the page is empty or only whitespace")
     sample = min(len(raw), DETECT_BYTES)  # the first bytes are judged
     controls = _controls(raw)  # most pages have none: then the sample has none either
-    bad = (_controls(raw[:sample]) if controls else 0) + text.count(
-        "\N{REPLACEMENT CHARACTER}", 0, DETECT_BYTES
-    )
+    bad = (_controls(raw[:sample]) if controls else 0) + _replacements(text)
     if bad > _MAX_CONTROL_RATIO * sample:
         raise UnreadablePage("not-html", "the bytes look binary: too many control characters")
     if controls:
