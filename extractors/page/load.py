@@ -24,7 +24,7 @@ import lxml.etree
 from extractors.exceptions import InputError, UnreadablePage
 from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.page.decode import DETECT_BYTES, GZIP_MAGIC, SNIFF_BYTES, decode_page, gunzip
-from extractors.page.markup import scan
+from extractors.page.markup import count_lesser, scan
 from extractors.page.tree import Element
 
 __all__ = ["Page", "load"]
@@ -186,9 +186,10 @@ def _text(html: bytes | str, encoding: str | None, limits: Limits) -> tuple[str,
     return text, codec, data if ascii_compatible else text.encode("utf-8"), decoded.note
 
 
-def _check_markup(text: str, limits: Limits) -> None:
-    """Refuse markup whose parse would cost more than the limits allow."""
-    markup = scan(text, limits.max_elements)
+def _check_markup(text: str, limits: Limits, raw: bytes | None) -> None:
+    """Refuse markup whose parse would cost more than the limits allow. ``raw``:
+    ``text`` in an ASCII-compatible encoding, if at hand."""
+    markup = scan(text, limits.max_elements, None if raw is None else count_lesser(raw))
     if markup.start_tags > limits.max_elements:
         raise UnreadablePage(
             "too-large",
@@ -229,7 +230,8 @@ def load(
     """
     text, codec, raw, note = _text(html, encoding, limits)
     checked = _check_text(text, raw)
-    _check_markup(checked, limits)
+    # raw is the text's bytes unless the checks changed the text.
+    _check_markup(checked, limits, raw if checked is text else None)
     # raw is exactly the text in UTF-8 when the text was read as UTF-8 (or given
     # as a str) and the checks left it as it was.
     as_utf8 = checked is text and codec in ("utf-8", "unicode")
