@@ -16,7 +16,6 @@ pages (a crawler) passes those descriptions as ``known_taglines`` to
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Collection
 
@@ -68,7 +67,7 @@ def _taglines(sources: Sources) -> set[str]:
     for name in sources.site_names:
         found += _SEPARATOR.split(name)[1:]
     # A loop over a header's elements costs half an XPath over its class attributes.
-    for header in itertools.islice(sources.tree.iter("header"), MAX_HEADERS):
+    for header in sources.elements["header"][:MAX_HEADERS]:
         found += [
             text_of(el)
             for el in header.iter(lxml.etree.Element)
