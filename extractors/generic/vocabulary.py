@@ -20,32 +20,57 @@ __all__ = [
 
 # Class or id words of boilerplate blocks, matched as whole words of the
 # lower-cased class/id string (hyphens and underscores separate words). Each group
-# says what it catches. Lower-casing first rather than re.IGNORECASE lets the
-# regex engine skip to the possible first letters. A word right after "no", "has"
-# or "with" says what the element holds or lacks, not what it is: "no-sidebar",
-# "no_caption", "has-comments", "with-caption".
-BOILERPLATE = re.compile(
-    r"(?<![^\s_-])(?<!(?<![^\s_-])no[-_])(?<!(?<![^\s_-])has[-_])(?<!(?<![^\s_-])with[-_])(?:"
-    r"related\w*|relacionad[oa]s?|verwandt|gerelateerd|connexes?"  # related-article blocks
-    r"|share|sharing|sharer|social|socials|sociales|addthis|sharethis"  # share bars
+# says what it catches; each word is a regex. Lower-casing first rather than
+# re.IGNORECASE lets the regex engine skip to the possible first letters.
+_BOILERPLATE_WORDS = (
+    r"related\w* relacionad[oa]s? verwandt gerelateerd connexes?",  # related-article blocks
+    r"share sharing sharer social socials sociales addthis sharethis",  # share bars
     # comment sections, compounds too ("commentlist", "usercomments"; not "commentary")
-    r"|comments?|comment(?!ar|at)\w+|\w+comments?|disqus|respond|reactions?|replies"
-    r"|reacties?|kommentare?|kommentarer|commentaires?|coment[aá]rios?|commenti|komentarze?"
-    r"|комментарии|تعليقات|评论|留言"
-    r"|newsletter|subscribe|subscription|signup|register|login|account"  # sign-up boxes
-    r"|ads?|advert\w*|adsense|dfp|banner|sponsor\w*|promo\w*|outbrain|taboola|partner"  # ads
-    r"|recommend\w*|popular|most-read|mostread|trending|top-stories|more-stories"  # teaser lists
-    r"|ticker|breaking-news|marquee|news-?flash|headlines"  # headline tickers
-    r"|breadcrumbs?|crumbs?|pagination|pager|nav|navbar|navigation|menu|submenu"  # navigation
-    r"|sidebar|side-bar|weather|wetter|meteo|clima|horoscope"  # sidebars, widgets
-    r"|cookies?|consent|gdpr|modal|popup|overlay|lightbox|toast"  # overlays
-    r"|tags?|tag-?list|tagcloud|keywords|topics"  # tag lists
-    r"|author-?bio|about-author|author-box"  # author boxes
-    r"|print|toolbar|tools|utility|byline|dateline|meta|post-meta|entry-meta"  # article tools
-    r"|caption|credits?|copyright|disclaimer"  # captions, credits
-    r"|read-?more|see-?also|also-?read|read-?also|lire-aussi|lees-ook|more-on|teasers?"
-    r"|masthead|site-header|site-footer|footer|sr-only|visually-hidden|screen-reader"
-    r")(?![^\s_-])",
+    r"comments? comment(?!ar|at)\w+ \w+comments? disqus respond reactions? replies"
+    r" reacties? kommentare? kommentarer commentaires? coment[aá]rios? commenti komentarze?"
+    r" комментарии تعليقات 评论 留言",
+    r"newsletter subscribe subscription signup register login account",  # sign-up boxes
+    r"ads? advert\w* adsense dfp banner sponsor\w* promo\w* outbrain taboola partner",  # ads
+    r"recommend\w* popular most-read mostread trending top-stories more-stories",  # teaser lists
+    r"ticker breaking-news marquee news-?flash headlines",  # headline tickers
+    r"breadcrumbs? crumbs? pagination pager nav navbar navigation menu submenu",  # navigation
+    r"sidebar side-bar weather wetter meteo clima horoscope",  # sidebars, widgets
+    r"cookies? consent gdpr modal popup overlay lightbox toast",  # overlays
+    r"tags? tag-?list tagcloud keywords topics",  # tag lists
+    r"author-?bio about-author author-box",  # author boxes
+    r"print toolbar tools utility byline dateline meta post-meta entry-meta",  # article tools
+    r"caption credits? copyright disclaimer",  # captions, credits
+    r"read-?more see-?also also-?read read-?also lire-aussi lees-ook more-on teasers?",
+    r"masthead site-header site-footer footer sr-only visually-hidden screen-reader",
+)
+
+
+def _by_first_letter(words: list[str]) -> str:
+    r"""An alternation of the regexes ``words``, those that open with the same letter
+    under one branch: "ads?|advert\w*|banner" is "a(?:ds?|dvert\w*)|banner". The
+    regex engine tests a branch's letter once per position where it tried every
+    word; the matches are the same. A word that opens with anything but a letter or
+    digit stays a branch of its own.
+
+    >>> _by_first_letter(["ads?", "advert", "nav", r"\w+comments?"])
+    'a(?:ds?|dvert)|nav|\\w+comments?'
+    """
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        first = word[0] if word[0].isalnum() and word[1:2] not in ("?", "*", "+", "{") else word
+        branches.setdefault(first, []).append(word[len(first) :])
+    return "|".join(
+        first + (f"(?:{'|'.join(rests)})" if len(rests) > 1 else rests[0])
+        for first, rests in branches.items()
+    )
+
+
+# A word right after "no", "has" or "with" says what the element holds or lacks,
+# not what it is: "no-sidebar", "no_caption", "has-comments", "with-caption".
+BOILERPLATE = re.compile(
+    r"(?<![^\s_-])(?<!(?<![^\s_-])no[-_])(?<!(?<![^\s_-])has[-_])(?<!(?<![^\s_-])with[-_])"
+    f"(?:{_by_first_letter(' '.join(_BOILERPLATE_WORDS).split())})"
+    r"(?![^\s_-])",
 )
 
 # Class or id words of article containers: an element matching these is never

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from extractors.page.tree import Element
@@ -13,6 +13,7 @@ __all__ = [
     "ARTICLE_TYPES",
     "ORGANIZATION_TYPES",
     "article_object",
+    "block_objects",
     "first_url",
     "is_site_object",
     "names",
@@ -70,7 +71,12 @@ def objects(tree: Element) -> Iterator[dict[str, Any]]:
     Broken JSON is common (trailing commas, raw newlines in strings): a block that
     does not parse is skipped, it never fails the page.
     """
-    for script in tree.iter("script"):
+    return block_objects(tree.iter("script"))
+
+
+def block_objects(scripts: Iterable[Element]) -> Iterator[dict[str, Any]]:
+    """:func:`objects` of the page's ``<script>`` elements ``scripts``."""
+    for script in scripts:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:

@@ -77,7 +77,7 @@ def structured_date(
         if parsed := parse_date(value, language):
             return parsed
     if itemprop == "datePublished":
-        for count, time in enumerate(sources.tree.iter("time")):
+        for count, time in enumerate(sources.elements["time"]):
             if count >= MAX_DATE_CANDIDATES:
                 break
             if not in_chrome(time) and (parsed := parse_date(time.get("datetime"), language)):

@@ -95,9 +95,7 @@ def read_metadata(
         sources.tag("og:locale"),
     )
     language = normalize_language(declared)
-    canonical = next(
-        (link.get("href") for link in tree.iter("link") if link.get("rel") == "canonical"), None
-    )
+    canonical = sources.canonical_link()
     title = read_title(sources)
     byline = read_byline(sources, title.element)
     return Metadata(

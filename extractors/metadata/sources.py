@@ -9,9 +9,9 @@ the Twitter handle, the host) tell its decoration from an article's headline
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,7 +20,16 @@ from extractors.metadata import jsonld
 from extractors.page.tree import Element, ItemProps, text_of
 from extractors.text import clean
 
-__all__ = ["Sources", "first", "host_labels", "meta_tags", "name_key", "read_sources"]
+__all__ = [
+    "INDEXED_TAGS",
+    "Sources",
+    "first",
+    "host_labels",
+    "meta_tags",
+    "name_key",
+    "read_sources",
+    "tag_index",
+]
 
 # Meta tags that name the site or its publisher, in order of trust for the
 # site_name field.
@@ -45,6 +54,10 @@ _COPYRIGHT_TAIL = re.compile(r"[.,|;]|\s(?:all rights|tous droits|alle rechte)|\
 # A page has one or two copyright lines, in its footer; more are quoted text.
 COPYRIGHT_LINES_MAX = 3
 FOOTERS_MAX = 3
+# The tags the metadata readers look for all over a page, collected in one walk:
+# libxml2 walks the whole tree for a tag asked for, and a walk for all of them costs
+# what one for a single tag did.
+INDEXED_TAGS = ("link", "meta", "script", "h1", "header", "footer", "time")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -87,6 +100,8 @@ class Sources:
     site_keys: list[str] = field(default_factory=list)
     blocks: list[dict[str, Any]] = field(default_factory=list)
     """Every object of the page's JSON-LD."""
+    elements: dict[str, list[Element]] = field(default_factory=dict)
+    """The page's elements of each of ``INDEXED_TAGS``, in page order (:func:`tag_index`)."""
     _publishers: set[str] | None = None
 
     def tag(self, *keys: str) -> str | None:
@@ -95,6 +110,11 @@ class Sources:
             for value in self.meta.get(key, ()):
                 return value
         return None
+
+    def canonical_link(self) -> str | None:
+        """The ``href`` of the page's first ``<link rel=canonical>``, if any."""
+        links = self.elements["link"]
+        return next((link.get("href") for link in links if link.get("rel") == "canonical"), None)
 
     def is_site(self, text: str) -> bool:
         """True if ``text`` names the site: one of its names, its handle or its host.
@@ -114,7 +134,8 @@ class Sources:
         """Names in the page's copyright lines: a publisher's, never an author's
         (read when first asked for)."""
         if self._publishers is None:
-            self._publishers = {clean(n) for n in _copyright_names(self.tree)} - {""}
+            footers = self.elements["footer"]
+            self._publishers = {clean(n) for n in _copyright_names(self.tree, footers)} - {""}
         return self._publishers
 
 
@@ -125,11 +146,26 @@ def _same_but_domain(key: str, other: str) -> bool:
     return longer.startswith(shorter) and 2 <= len(tail) <= 3 and tail.isascii()
 
 
-def meta_tags(tree: Element) -> dict[str, list[str]]:
-    """Meta tag contents by lower-case key; a key list ("og:title twitter:title",
-    as RDFa allows) files the content under each of its keys."""
+def tag_index(tree: Element) -> dict[str, list[Element]]:
+    """The elements of ``tree`` of each of ``INDEXED_TAGS``, in page order.
+
+    >>> import lxml.etree
+    >>> index = tag_index(lxml.etree.fromstring("<html><h1>a</h1><p><h1>b</h1></p></html>"))
+    >>> [h.text for h in index["h1"]], index["meta"]
+    (['a', 'b'], [])
+    """
+    found: dict[str, list[Element]] = {tag: [] for tag in INDEXED_TAGS}
+    for el in tree.iter(*INDEXED_TAGS):
+        found[el.tag].append(el)
+    return found
+
+
+def meta_tags(metas: Iterable[Element]) -> dict[str, list[str]]:
+    """Meta tag contents by lower-case key, from the page's ``<meta>`` elements
+    ``metas``; a key list ("og:title twitter:title", as RDFa allows) files the
+    content under each of its keys."""
     found: dict[str, list[str]] = {}
-    for meta in tree.iter("meta"):
+    for meta in metas:
         keys = meta.get("property") or meta.get("name") or meta.get("itemprop")
         content = meta.get("content")
         if not keys or not content or not content.strip():
@@ -141,10 +177,11 @@ def meta_tags(tree: Element) -> dict[str, list[str]]:
 
 def read_sources(tree: Element, url: str | None, props: ItemProps) -> Sources:
     """The sources of one page, with the names its site goes by."""
-    blocks = list(jsonld.objects(tree))
+    elements = tag_index(tree)
+    blocks = list(jsonld.block_objects(elements["script"]))
     ld = jsonld.article_object(blocks)
-    meta = meta_tags(tree)
-    sources = Sources(tree, url, ld, meta, props, blocks=blocks)
+    meta = meta_tags(elements["meta"])
+    sources = Sources(tree, url, ld, meta, props, blocks=blocks, elements=elements)
     names = [sources.tag(key) for key in _SITE_KEYS[:1]]
     names += jsonld.names(ld.get("publisher"))
     # An app's name is set by hand once a site, or filled with each page's title by
@@ -153,13 +190,12 @@ def read_sources(tree: Element, url: str | None, props: ItemProps) -> Sources:
     names += [name for name in apps if name and len(name.split()) <= APP_NAME_MAX_WORDS]
     names += [value for key in _PUBLISHER_KEYS for value in meta.get(key, ())]
     names += jsonld.site_names(blocks)
-    names += _brand_headings(tree)
+    names += _brand_headings(elements["h1"])
     # "LinkNaija | Nigeria's popular news platform": the name before its slogan too.
     names += [_SLOGAN.split(n)[0] for n in names if n and _SLOGAN.search(n)]
     sources.site_names = list(dict.fromkeys(clean(n) for n in names if n and "/" not in n))
     sources.site_keys = [key for key in map(name_key, sources.site_names) if key]
-    links = (link.get("href") for link in tree.iter("link") if link.get("rel") == "canonical")
-    canonical = first(next(links, None), sources.tag("og:url"))
+    canonical = first(sources.canonical_link(), sources.tag("og:url"))
     sources.host_labels = host_labels(canonical, url)
     return sources
 
@@ -183,11 +219,12 @@ def host_labels(*urls: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(labels))
 
 
-def _brand_headings(tree: Element) -> list[str]:
-    """The text of headings that are the site's brand: a logo's class, or a link to
-    the front page ("<h1 class=logo>Mozilla</h1>", "<h1><a href="/">Site</a></h1>")."""
+def _brand_headings(headings: list[Element]) -> list[str]:
+    """The text of the ``<h1>`` elements ``headings`` that are the site's brand: a
+    logo's class, or a link to the front page ("<h1 class=logo>Mozilla</h1>",
+    "<h1><a href="/">Site</a></h1>")."""
     found: list[str] = []
-    for heading in tree.iter("h1"):
+    for heading in headings:
         names = f"{heading.get('class') or ''} {heading.get('id') or ''}"
         links = heading.findall(".//a")
         home = len(links) == 1 and _HOME.match(links[0].get("href") or "") is not None
@@ -196,12 +233,12 @@ def _brand_headings(tree: Element) -> list[str]:
     return found
 
 
-def _copyright_names(tree: Element) -> list[str]:
+def _copyright_names(tree: Element, footers: list[Element]) -> list[str]:
     """Names from the page's copyright lines ("© 2024 Condé Nast. All rights reserved"),
-    looked for where they are: in ``<footer>`` elements, else in the body's last
-    elements."""
+    looked for where they are: in the ``<footer>`` elements ``footers``, else in the
+    body's last elements."""
     found: list[str] = []
-    places = list(itertools.islice(tree.iter("footer"), FOOTERS_MAX))
+    places = footers[:FOOTERS_MAX]
     body = next(tree.iter("body"), None)
     if not places and body is not None:
         places = list(body)[-FOOTERS_MAX:]

@@ -16,7 +16,6 @@ pages (a crawler) passes those descriptions as ``known_taglines`` to
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Collection
 
@@ -68,10 +67,16 @@ def _taglines(sources: Sources) -> set[str]:
     for name in sources.site_names:
         found += _SEPARATOR.split(name)[1:]
     # A loop over a header's elements costs half an XPath over its class attributes.
-    for header in itertools.islice(sources.tree.iter("header"), MAX_HEADERS):
-        found += [
-            text_of(el)
-            for el in header.iter(lxml.etree.Element)
-            if (names := el.get("class")) and _TAGLINE_CLASS.search(names)
-        ]
+    # A header repeats its class strings (menu items): each is searched once.
+    taglines: dict[str, bool] = {}
+    for header in sources.elements["header"][:MAX_HEADERS]:
+        for el in header.iter(lxml.etree.Element):
+            names = el.get("class")
+            if not names:
+                continue
+            tagline = taglines.get(names)
+            if tagline is None:
+                tagline = taglines[names] = _TAGLINE_CLASS.search(names) is not None
+            if tagline:
+                found.append(text_of(el))
     return {key for key in map(name_key, found) if key}

@@ -141,7 +141,7 @@ def _offered(sources: Sources) -> tuple[list[tuple[int, str]], dict[str, Element
     if title_el is not None:
         offered.append((PAGE_TITLE, text_of(title_el)))
     headings: dict[str, Element] = {}
-    for h1 in sources.tree.iter("h1"):
+    for h1 in sources.elements["h1"]:
         text = clean(text_of(h1)).rstrip(_PERMALINKS)
         if text and len(text) <= HEADING_MAX_CHARS and not in_chrome(h1):
             offered.append((HEADING, text))

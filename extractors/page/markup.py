@@ -32,7 +32,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Markup", "scan"]
+import numpy as np
+
+__all__ = ["Markup", "count_lesser", "scan"]
 
 # HTML whitespace. Not \s: a no-break space is part of a name or an unquoted
 # value, and treating it as a separator would put the scan out of step.
@@ -140,6 +142,7 @@ class _Scan:
         one_by_one: bool = False,
         record: bool = False,
         short_tokens: int = SHORT_TAG_TOKENS,
+        lesser: int | None = None,
     ) -> None:
         self.text = text
         self.short_tokens = short_tokens
@@ -148,7 +151,7 @@ class _Scan:
         # Python-level steps: each consumes a "<" of the text, so with no more "<"
         # than max_tags there is no need to count start tags one by one.
         self.steps = 0
-        lesser = text.count("<")
+        lesser = text.count("<") if lesser is None else lesser
         self.counting = one_by_one or lesser > max_tags
         self.record = record
         self.tags = 0 if self.counting else lesser
@@ -215,9 +218,35 @@ class _Scan:
         return len(text)
 
 
-def scan(text: str, max_tags: int) -> Markup:
+# count_lesser compares this many bytes at a time: its scratch array of one byte
+# per byte compared stays this small, whatever the page's size.
+_COUNT_CHUNK = 1 << 20
+
+
+def count_lesser(data: bytes) -> int:
+    """How many "<" ``data`` holds: the count of its text when ``data`` is the text in
+    an ASCII-compatible encoding (UTF-8, windows-1252...), where every "<" is the
+    byte 0x3C and no other character has it.
+
+    numpy compares the bytes in vector instructions, where ``str.count`` reads one
+    character at a time (15 % of the scan's time on the article-extraction
+    benchmark's pages).
+
+    >>> count_lesser("<p>caf\N{LATIN SMALL LETTER E WITH ACUTE} <b>x</b>".encode())
+    3
+    """
+    array = np.frombuffer(data, dtype=np.uint8)
+    return sum(
+        int(np.count_nonzero(array[start : start + _COUNT_CHUNK] == ord("<")))
+        for start in range(0, len(array), _COUNT_CHUNK)
+    )
+
+
+def scan(text: str, max_tags: int, lesser: int | None = None) -> Markup:
     """Count the start tags and attribute comparisons of ``text``, as libxml2 will
-    see them; stop counting start tags past ``max_tags``.
+    see them; stop counting start tags past ``max_tags``. ``lesser`` is how many "<"
+    the text holds, when the caller has counted them faster than the text could be
+    (:func:`count_lesser`).
 
     >>> scan('<p class="a b" id=x>One<br/>two', 100)
     Markup(start_tags=2, attribute_pairs=0)
@@ -226,4 +255,4 @@ def scan(text: str, max_tags: int) -> Markup:
     >>> scan("<i>" * 200, 100).start_tags
     101
     """
-    return _Scan(text, max_tags).run()
+    return _Scan(text, max_tags, lesser=lesser).run()
