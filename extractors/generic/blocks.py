@@ -14,7 +14,17 @@ import re
 
 from extractors.generic.walk import Block, Cell, Kind, blocks
 
-__all__ = ["Block", "Cell", "Kind", "article_blocks", "blocks", "is_noise_line", "paragraphs"]
+__all__ = [
+    "Block",
+    "Cell",
+    "Kind",
+    "article_blocks",
+    "blocks",
+    "is_noise_line",
+    "is_related_heading",
+    "noise_reason",
+    "paragraphs",
+]
 
 # A paragraph with this share of its text in links is navigation (a related link,
 # a teaser, a "read the source" line), not prose.
@@ -140,6 +150,8 @@ _RELATED_HEADING = re.compile(
     re.I,
 )
 RELATED_HEADING_MAX_CHARS = 60
+# "More stories from The Times": a heading may name a site or section after it.
+RELATED_HEADING_MAX_WORDS_AFTER = 3
 # A related heading ends the article only after this share of the text: earlier,
 # it heads an inline box and the article goes on below it.
 RELATED_CUT_SHARE = 2.0
@@ -188,10 +200,34 @@ def is_noise_line(
     says that the block is a heading over a long paragraph (:data:`SECTION_PROSE_CHARS`):
     a heading that is all link is then kept.
     """
+    reason = noise_reason(block, title, in_link_list=in_link_list, heads_prose=heads_prose)
+    return reason is not None
+
+
+def noise_reason(
+    block: Block, title: str | None = None, *, in_link_list: bool = True, heads_prose: bool = False
+) -> str | None:
+    """Which rule finds ``block`` to be page furniture, or None for article text
+    (the arguments as for :func:`is_noise_line`).
+
+    The rules, in the order they are tried: ``links`` (mostly link text),
+    ``title`` (the headline again), ``bare-value`` (a lone URL), and for short
+    lines ``related-heading`` ("More stories"), ``label`` ("Advertisement"),
+    ``read-also`` ("Lees ook: ..."), ``credit`` ("Photo: AFP"), ``published-line``
+    ("Publié dans ... le 20 - 04 - 2022"), ``byline`` ("By Jane Doe") and
+    ``date-line`` ("21 april 2022 - 17:40"). A "More stories" lead-in followed
+    by a headline of its own is named by the rules after ``related-heading``
+    (:func:`is_related_heading`), ``related-line`` when none of them fits.
+
+    >>> noise_reason(Block("Lees ook: Blinken ontmoet Bourita in Marrakech", 0, "p"))
+    'read-also'
+    >>> noise_reason(Block("De coalitie komt in mei samen in Marrakech.", 0, "p")) is None
+    True
+    """
     text = block.text
     density = block.link_density
     if density > MAX_LINK_DENSITY and _SHOWN_ADDRESS.match(text):
-        return False  # an address the article writes out for the reader
+        return None  # an address the article writes out for the reader
     if (
         density > MAX_LINK_DENSITY
         and not heads_prose
@@ -200,33 +236,54 @@ def is_noise_line(
             or (density > MAX_LIST_LINK_DENSITY and in_link_list)
         )
     ):
-        return True
+        return "links"
     if block.cells and all(cell.header for cell in block.cells):
-        return False  # a table's head ("By changesets | By lines"): no byline, no date
+        return None  # a table's head ("By changesets | By lines"): no byline, no date
     if title and len(text) == len(title) and text.casefold() == title.casefold():
-        return True  # the headline is the title field, never body
+        return "title"  # the headline is the title field, never body
     if _BARE_VALUE.match(text):
-        return True
+        return "bare-value"
     if len(text) >= READ_ALSO_MAX_CHARS or _no_rule_matches(text):
-        return False  # every rule below is about short lines; most match none
-    if len(text) <= RELATED_HEADING_MAX_CHARS and _RELATED_HEADING.match(text):
-        return True
+        return None  # every rule below is about short lines; most match none
+    related = len(text) <= RELATED_HEADING_MAX_CHARS and _RELATED_HEADING.match(text) is not None
+    if related and is_related_heading(text):
+        return "related-heading"
+    return _short_line_reason(block, text) or ("related-line" if related else None)
+
+
+def _short_line_reason(block: Block, text: str) -> str | None:
+    """The rule of :func:`noise_reason` for short lines, after the related heading."""
     if _LABELS.match(text):
-        return True
+        return "label"
     if _READ_ALSO.match(text):
-        return True
+        return "read-also"
     if len(text) < CREDIT_MAX_CHARS and _CREDIT.match(text):
-        return True
+        return "credit"
     if len(text) < PUBLISHED_LINE_MAX_CHARS and _PUBLISHED_IN.match(text) and _NUMBER.search(text):
-        return True
+        return "published-line"
     words = text.split()
     if _BYLINE.match(text) and not text.endswith(".") and _is_byline(text, words):
-        return True
+        return "byline"
     # A date stamp stands on its own line; in a list, dated lines are content (a
     # timeline, references "Retrieved 2014-09-18."): on both development corpora
     # every list item the date rule dropped (43, all on the readability pages) was
     # article text.
-    return block.kind != "item" and _is_date_line(text, words)
+    return "date-line" if block.kind != "item" and _is_date_line(text, words) else None
+
+
+def is_related_heading(text: str) -> bool:
+    """True for the heading of a related-article list ("Lees meer", "More stories").
+
+    A "read also" line names its article after the lead-in; a heading names at
+    most a section or a site after it (:data:`RELATED_HEADING_MAX_WORDS_AFTER`).
+
+    >>> is_related_heading("Lees meer"), is_related_heading("Lees ook: Blinken ontmoet Bourita")
+    (True, False)
+    """
+    if len(text) > RELATED_HEADING_MAX_CHARS:
+        return False
+    lead = _RELATED_HEADING.match(text)
+    return lead is not None and len(text[lead.end() :].split()) <= RELATED_HEADING_MAX_WORDS_AFTER
 
 
 def _is_linked_sentence(block: Block) -> bool:

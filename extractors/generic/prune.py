@@ -15,6 +15,8 @@ from collections.abc import Set as AbstractSet
 
 import lxml.etree
 
+from extractors.generic.blocks import MAX_LINK_DENSITY
+from extractors.generic.scoring import link_density
 from extractors.generic.vocabulary import element_kind
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, ItemProps, drop, itemprops, number, text_of
@@ -200,16 +202,9 @@ def _inline_cards(tree: Element) -> list[Element]:
                 break
             if card is None and ancestor.tag == "span":
                 links = list(ancestor.iter("a"))
-                if len(links) >= 2 and _mostly_links(ancestor, links):
+                if len(links) >= 2 and link_density(ancestor) > MAX_LINK_DENSITY:
                     card = ancestor
     return list(cards)
-
-
-def _mostly_links(el: Element, links: list[Element]) -> bool:
-    """Whether ``links``, the links inside ``el``, hold most of its text (counted
-    without whitespace, which indented markup adds between the links)."""
-    linked = sum(len("".join(text_of(link).split())) for link in links)
-    return linked * 2 > len("".join(text_of(el).split()))
 
 
 def _furniture(root: Element) -> list[Element]:
