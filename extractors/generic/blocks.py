@@ -112,14 +112,16 @@ BYLINE_MAX_WORDS = 5
 # 17:40", "السبت 23 أبريل 2022 على الساعة 00:05", "20 - 04 - 2022". A year alone is
 # no date: "GDP growth 2023: 1.2%" and "Outlook for 2025-26" are article lines.
 _YEAR = r"(?:19|20)\d\d(?!\d)"
+# The comma a date may hold before its year, Latin or Arabic ("20 نوفمبر، 2019").
+_COMMA = "[,\N{ARABIC COMMA}]"
 # A month word is read possessively ("[^\W\d]++"): what follows it (".", ",", a
 # space) is no letter, so giving letters back could never match, and a regex that
 # tries costs a step per letter at every letter of every word.
 _DATE = re.compile(
     rf"(?<!\d)(?:\d{{1,2}}\s*[./-]\s*\d{{1,2}}\s*[./-]\s*(?:{_YEAR}|\d\d(?!\d))"  # 20 - 04 - 2022
     rf"|{_YEAR}\s*[./-]\s*\d{{1,2}}\s*[./-]\s*\d{{1,2}}(?!\d)"  # 2022-04-20
-    rf"|\d{{1,2}}\.?\s+[^\W\d]++\.?,?\s+{_YEAR}"  # 21 april 2022, 23 أبريل 2022
-    rf"|[^\W\d]++\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})"  # April 21, 2022
+    rf"|\d{{1,2}}\.?\s+[^\W\d]++\.?{_COMMA}?\s+{_YEAR}"  # 21 april 2022, 23 أبريل 2022
+    rf"|[^\W\d]++\.?\s+\d{{1,2}}(?:st|nd|rd|th)?{_COMMA}?\s+{_YEAR})"  # April 21, 2022
 )
 _NUMBER = re.compile(r"\d+")
 DATE_LINE_MAX_WORDS = 9

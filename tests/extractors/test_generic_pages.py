@@ -10,8 +10,8 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   ("http://shop.example/a1", "www.editore.example"), each on its own line, and
   a link to a section of the site, which is navigation.
 - ``arabic-questions-as-sentences``: a one-line question (ending in "؟") as the
-  story's lede, outside the container of its paragraphs, and a question most of
-  whose words are two links.
+  story's lede, outside the container of its paragraphs, a question most of whose
+  words are two links, and a date stamp with an Arabic comma ("20 نوفمبر، 2019").
 - ``chinese-brief-in-a-page-of-boxes``: a four-paragraph story in Chinese, short
   in characters, in a ``<main>`` beside boxes of headlines and the weather.
 - ``chinese-lede-outside-container``: a one-sentence lede in Chinese, a link in
