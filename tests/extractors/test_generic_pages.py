@@ -61,6 +61,9 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   link with a sentence about it, which is article text.
 - ``tables-and-lists-in-article``: a table with header cells, nested lists, a
   heading and a quotation inside the article.
+- ``translated-docs-with-english-anchors``: documentation translated into Chinese
+  that keeps the original's anchors as section ids ("sharing-changes-with-other-
+  developers" over "与其他开发者共享更改"), beside a box of reader comments.
 """
 
 from __future__ import annotations
