@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from extractors.generic.walk import Block, Cell, Kind, blocks
+from extractors.writing import size, word_count
 
 __all__ = [
     "Block",
@@ -43,16 +44,19 @@ _LISTED = frozenset({"item", "row"})
 # year</a> following <a>his eviction</a>."), while teasers, menus and related links
 # are headlines, names and labels, which do not end as sentences. On both
 # development corpora, 17 of the 20 paragraphs of eight words or more that end as a
-# sentence and hold 0.5 to 0.9 of link text were article text.
+# sentence and hold 0.5 to 0.9 of link text were article text. Words and sentence
+# ends are those of any script (:func:`extractors.writing.word_count`; Arabic's
+# "؟", Urdu's "۔").
 LINKED_SENTENCE_MIN_WORDS = 8
-_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)]*$")
+_SENTENCE_END = re.compile(r"[.!?。！？؟۔][\"'”’»)]*$")
 
 # A heading that is all link heads a section of the article, not a teaser, when the
 # paragraph under it is at least this long: a teaser's summary is a sentence or two
 # (on the article-extraction benchmark, a paragraph under a linked heading that is
 # not article text has at most 246 characters), while a review list's entries,
 # their titles linked to the thing reviewed, run to whole paragraphs (363 to 889
-# characters on the readability test pages yahoo-1 and videos-1).
+# characters on the readability test pages yahoo-1 and videos-1). Measured by
+# size (:func:`extractors.writing.size`), so that it holds for Chinese too.
 SECTION_PROSE_CHARS = 300
 
 # "Read also" lead-ins of inline related links, in the languages of the pages we
@@ -118,14 +122,16 @@ BYLINE_MAX_WORDS = 5
 # 17:40", "السبت 23 أبريل 2022 على الساعة 00:05", "20 - 04 - 2022". A year alone is
 # no date: "GDP growth 2023: 1.2%" and "Outlook for 2025-26" are article lines.
 _YEAR = r"(?:19|20)\d\d(?!\d)"
+# The comma a date may hold before its year, Latin or Arabic ("20 نوفمبر، 2019").
+_COMMA = "[,\N{ARABIC COMMA}]"
 # A month word is read possessively ("[^\W\d]++"): what follows it (".", ",", a
 # space) is no letter, so giving letters back could never match, and a regex that
 # tries costs a step per letter at every letter of every word.
 _DATE = re.compile(
     rf"(?<!\d)(?:\d{{1,2}}\s*[./-]\s*\d{{1,2}}\s*[./-]\s*(?:{_YEAR}|\d\d(?!\d))"  # 20 - 04 - 2022
     rf"|{_YEAR}\s*[./-]\s*\d{{1,2}}\s*[./-]\s*\d{{1,2}}(?!\d)"  # 2022-04-20
-    rf"|\d{{1,2}}\.?\s+[^\W\d]++\.?,?\s+{_YEAR}"  # 21 april 2022, 23 أبريل 2022
-    rf"|[^\W\d]++\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})"  # April 21, 2022
+    rf"|\d{{1,2}}\.?\s+[^\W\d]++\.?{_COMMA}?\s+{_YEAR}"  # 21 april 2022, 23 أبريل 2022
+    rf"|[^\W\d]++\.?\s+\d{{1,2}}(?:st|nd|rd|th)?{_COMMA}?\s+{_YEAR})"  # April 21, 2022
 )
 _NUMBER = re.compile(r"\d+")
 DATE_LINE_MAX_WORDS = 9
@@ -261,14 +267,13 @@ def _short_line_reason(block: Block, text: str) -> str | None:
         return "credit"
     if len(text) < PUBLISHED_LINE_MAX_CHARS and _PUBLISHED_IN.match(text) and _NUMBER.search(text):
         return "published-line"
-    words = text.split()
-    if _BYLINE.match(text) and not text.endswith(".") and _is_byline(text, words):
+    if _BYLINE.match(text) and not text.endswith(".") and _is_byline(text):
         return "byline"
     # A date stamp stands on its own line; in a list, dated lines are content (a
     # timeline, references "Retrieved 2014-09-18."): on both development corpora
     # every list item the date rule dropped (43, all on the readability pages) was
     # article text.
-    return "date-line" if block.kind != "item" and _is_date_line(text, words) else None
+    return "date-line" if block.kind != "item" and _is_date_line(text) else None
 
 
 def is_related_heading(text: str) -> bool:
@@ -300,7 +305,7 @@ def _is_linked_sentence(block: Block) -> bool:
     return (
         block.kind == "paragraph"
         and _SENTENCE_END.search(text) is not None
-        and len(text.split()) >= LINKED_SENTENCE_MIN_WORDS
+        and word_count(text) >= LINKED_SENTENCE_MIN_WORDS
     )
 
 
@@ -318,37 +323,39 @@ def _no_rule_matches(text: str) -> bool:
     )
 
 
-def _is_byline(text: str, words: list[str]) -> bool:
+def _is_byline(text: str) -> bool:
     """A line opening with "By" (or its translation) is a byline when it is a few
-    words, a date beside them aside: "By Jane Doe", "By Jane Doe, 12 March 2024".
+    words (:func:`extractors.writing.word_count`), a date beside them aside: "By
+    Jane Doe", "By Jane Doe, 12 March 2024".
 
-    >>> _is_byline("By Jane Doe, 12 March 2024", "By Jane Doe, 12 March 2024".split())
-    True
-    >>> _is_byline("By the end of the year", "By the end of the year".split())
-    False
+    >>> _is_byline("By Jane Doe, 12 March 2024"), _is_byline("By the end of the year")
+    (True, False)
     """
-    if len(words) <= BYLINE_MAX_WORDS:
+    if word_count(text) <= BYLINE_MAX_WORDS:
         return True
     # Every date has a digit: without one there is nothing to take out.
     if len(text) > DATE_LINE_MAX_CHARS or not _NUMBER.search(text):
         return False
-    return len(_DATE.sub(" ", text).split()) <= BYLINE_MAX_WORDS
+    return word_count(_DATE.sub(" ", text)) <= BYLINE_MAX_WORDS
 
 
-def _is_date_line(text: str, words: list[str]) -> bool:
-    """A short line that is mostly a date.
+def _is_date_line(text: str) -> bool:
+    """A short line that is mostly a date; its words are those of any script
+    (:func:`extractors.writing.word_count`: a sentence in Chinese, a few numbers
+    in it, is no date line).
 
-    >>> _is_date_line("21 april 2022 - 17:40 - Marokko", "21 april 2022 - 17:40 - Marokko".split())
-    True
-    >>> _is_date_line("GDP growth 2023: 1.2%", "GDP growth 2023: 1.2%".split())
-    False
+    >>> _is_date_line("21 april 2022 - 17:40 - Marokko"), _is_date_line("GDP growth 2023: 1.2%")
+    (True, False)
     """
-    if len(words) > DATE_LINE_MAX_WORDS or len(text) > DATE_LINE_MAX_CHARS:
+    if len(text) > DATE_LINE_MAX_CHARS:
+        return False
+    words = word_count(text)
+    if words > DATE_LINE_MAX_WORDS:
         return False
     # The numbers first: counting them is cheap, and most short lines have too few
     # for a date line; the date pattern, tried at every position, is not.
     numbers = len(_NUMBER.findall(text))
-    if numbers < 2 or numbers * 2 < len(words) - 1:
+    if numbers < 2 or numbers * 2 < words - 1:
         return False
     return _DATE.search(text) is not None
 
@@ -424,7 +431,7 @@ def _teaser_summaries(found: list[Block]) -> set[int]:
             and not _SHOWN_ADDRESS.match(head.text)
             and summary.kind == "paragraph"
             and summary.link_density <= MAX_LINK_DENSITY
-            and len(summary.text) < SECTION_PROSE_CHARS
+            and size(summary.text) < SECTION_PROSE_CHARS
         ):
             run.append(lines[index + 1])
             index += 2
@@ -445,7 +452,7 @@ def _prose_follows(found: list[Block], at: int) -> bool:
     return (
         following is not None
         and following.kind == "paragraph"
-        and len(following.text) >= SECTION_PROSE_CHARS
+        and size(following.text) >= SECTION_PROSE_CHARS
         and following.link_density <= MAX_LINK_DENSITY
     )
 

@@ -20,6 +20,7 @@ from extractors.generic.scoring import best_candidate
 from extractors.generic.siblings import with_siblings
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, ItemProps
+from extractors.writing import size
 
 __all__ = [
     "MIN_BODY_CHARS",
@@ -30,7 +31,9 @@ __all__ = [
 ]
 
 # A body shorter than this is not an article (a caption, a cookie notice, a
-# teaser); readability-lxml is asked for a second opinion.
+# teaser); readability-lxml is asked for a second opinion. Bodies are measured
+# by their size (:func:`extractors.writing.size`): a Chinese character counts as
+# three Latin ones, as a Chinese text is about a third as long as its translation.
 MIN_BODY_CHARS = 200
 
 
@@ -96,7 +99,8 @@ def generic_body(
 
 
 def _length(found: list[Block]) -> int:
-    return sum(len(block.text) for block in found)
+    """The size of the text of ``found`` (:func:`extractors.writing.size`)."""
+    return sum(size(block.text) for block in found)
 
 
 def generic_blocks(

@@ -134,16 +134,33 @@ def _hiding_class(cls: str | None) -> bool:
 
 _WORD = re.compile(r"[^\W_]+")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# A translated page keeps the original's anchors: docs.python.org/zh-cn heads
+# "#more-on-defining-functions" with "4.8. 函数定义详解". An id of this many words
+# or more, over a heading with no Latin letter, is taken for the heading's slug;
+# ids of fewer words name widgets as often ("share-this", "most-read-stories").
+TRANSLATED_SLUG_MIN_WORDS = 4
+_LATIN_LETTER = re.compile("[A-Za-z]")
 
 
 def _is_heading_slug(ident: str, el: Element) -> bool:
     """Whether ``ident`` spells the first words of the heading that opens ``el``
-    (documentation generators and wikis name sections after their headings)."""
+    (documentation generators and wikis name sections after their headings), or
+    is a slug of several words over a heading written in another script."""
     heading = next((child for child in el if isinstance(child.tag, str)), None)
     if heading is None or heading.tag not in _HEADINGS:
         return False
     words = _WORD.findall(ident.lower())
-    return bool(words) and _WORD.findall(text_of(heading).lower())[: len(words)] == words
+    if not words:
+        return False
+    text = text_of(heading)
+    spelled = _WORD.findall(text.lower())
+    if spelled[: len(words)] == words:
+        return True
+    return (
+        len(words) >= TRANSLATED_SLUG_MIN_WORDS
+        and bool(spelled)
+        and _LATIN_LETTER.search(text) is None
+    )
 
 
 def prune(tree: Element, props: ItemProps | None = None) -> None:

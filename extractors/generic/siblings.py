@@ -10,6 +10,7 @@ from __future__ import annotations
 from extractors.generic.scoring import Candidate, link_density, same_kind, text_length
 from extractors.generic.votes import BLOCKS, MIN_VOTING_CHARS, PARAGRAPHS, Scores, prior
 from extractors.page.tree import Element, text_of
+from extractors.writing import SENTENCE_ENDS, UNSPACED_CHAR_WEIGHT, unspaced_chars
 
 __all__ = ["with_siblings"]
 
@@ -17,9 +18,14 @@ __all__ = ["with_siblings"]
 # (Readability uses 0.2); and the absolute minimum, for pages with weak scores.
 SIBLING_SHARE = 0.2
 SIBLING_MIN_SCORE = 10
-# A sibling paragraph joins with this much text and little link text, even unscored.
+# A sibling paragraph joins with this much text (its size, a Chinese character
+# counting as three Latin ones: :func:`extractors.writing.size`) and little link
+# text, even unscored.
 SIBLING_PARAGRAPH_CHARS = 80
 SIBLING_MAX_LINK_DENSITY = 0.25
+# A short paragraph joins when it ends as a sentence, in any script; a trailing
+# ellipsis is a teaser cut short, not a sentence's end.
+_FULL_STOPS = tuple(SENTENCE_ENDS - {"\N{HORIZONTAL ELLIPSIS}"})
 
 
 def with_siblings(top: Candidate, scores: Scores, root: Element) -> list[Element]:
@@ -105,7 +111,16 @@ def _continues(
 def _is_text(el: Element, minimum: int = SIBLING_PARAGRAPH_CHARS) -> bool:
     """At least ``minimum`` characters of text (a paragraph's worth), little of it in links."""
     length = text_length(el)
-    return length >= minimum and link_density(el, length) < SIBLING_MAX_LINK_DENSITY
+    return _size(el, length) >= minimum and link_density(el, length) < SIBLING_MAX_LINK_DENSITY
+
+
+def _size(el: Element, length: int) -> int:
+    """The size of the text of ``el`` (:func:`extractors.writing.size`), ``length``
+    being its plain length: weighted only when that decides a threshold, as the
+    unspaced characters of a long text are not worth counting."""
+    if length >= SIBLING_PARAGRAPH_CHARS:
+        return length
+    return length + (UNSPACED_CHAR_WEIGHT - 1) * unspaced_chars(text_of(el))
 
 
 def _paragraph_styles(el: Element) -> set[str]:
@@ -134,7 +149,7 @@ def _is_prose(el: Element) -> bool:
     if el.tag != "p":
         return False
     length = text_length(el)
-    if length >= SIBLING_PARAGRAPH_CHARS:
+    if _size(el, length) >= SIBLING_PARAGRAPH_CHARS:
         return link_density(el, length) < SIBLING_MAX_LINK_DENSITY
     text = text_of(el).strip()
-    return length > 0 and link_density(el, length) == 0 and text.endswith((".", "!", "?", "。"))
+    return length > 0 and link_density(el, length) == 0 and text.endswith(_FULL_STOPS)

@@ -14,18 +14,20 @@ from collections.abc import Iterable
 from extractors.generic.vocabulary import element_kind
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, text_of
+from extractors.writing import size
 
 __all__ = ["BLOCKS", "PARAGRAPHS", "Scores", "prior", "vote"]
 
 Scores = dict[Element, float]
 """A container's score: its tag and class prior plus the votes it got."""
 
-# A paragraph shorter than this casts no vote: menu items, labels, bylines.
-# 25 characters is one short sentence in Latin script and a long one in Chinese.
+# A paragraph shorter than this casts no vote: menu items, labels, bylines. Lengths
+# here are sizes (:func:`extractors.writing.size`): a Chinese character counts as
+# three Latin ones, so that 25 is one short sentence in either script.
 MIN_VOTING_CHARS = 25
 
-# Each full 100 characters of a paragraph is worth a point, at most this many:
-# one very long block (a comment dump, a legal notice) cannot outvote an article.
+# Each full 100 characters of a paragraph (its size) is worth a point, at most this
+# many: one very long block (a comment dump, a legal notice) cannot outvote an article.
 MAX_LENGTH_POINTS = 3
 
 
@@ -111,7 +113,7 @@ def _voters(root: Element) -> Iterable[tuple[Element, str, bool]]:
             # A list item is a paragraph when it holds no block and is not a link:
             # articles made of lists vote, menus and teaser lists do not.
             text = text_of(el)
-            if len(text) < MIN_VOTING_CHARS or any(child.tag in BLOCKS for child in el):
+            if size(text) < MIN_VOTING_CHARS or any(child.tag in BLOCKS for child in el):
                 continue
             # The links' raw text against the item's: an XPath per item costs
             # more than the item's few links read one by one.
@@ -152,7 +154,7 @@ def _own_runs(el: Element) -> list[str] | None:
         if tail:
             current.append(tail)
     runs.append("".join(current))
-    return [run for run in runs if len(run) >= MIN_VOTING_CHARS]
+    return [run for run in runs if size(run) >= MIN_VOTING_CHARS]
 
 
 def vote(root: Element) -> Scores:
@@ -162,7 +164,7 @@ def vote(root: Element) -> Scores:
     for count, (el, text, own) in enumerate(_voters(root)):
         if count % CHECK_EVERY == 0:
             checkpoint("scoring")
-        length = len(text.strip())
+        length = size(text.strip())
         if length < MIN_VOTING_CHARS:
             continue
         points = 1 + _commas(text) + min(length // 100, MAX_LENGTH_POINTS)

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractors.textdump.lines import SENTENCE_ENDS, Line
+from extractors.textdump.lines import Line
+from extractors.writing import SENTENCE_ENDS
 
 __all__ = [
     "MAX_HEADLINE_WORDS",

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.writing import UNSPACED_CHAR_WEIGHT, has_unspaced, unspaced_chars
+
 __all__ = [
     "MAX_LINES",
     "MAX_LINE_CHARS",
@@ -32,22 +34,9 @@ MAX_LINE_CHARS = 20_000
 # no-break spaces) or by a tab. Three spaces never separate words of a sentence.
 _WIDE_GAP = re.compile(r"\t|\s{3,}")
 
-# Marks that end a sentence, in the scripts of the corpora and the seeds: Latin,
-# Arabic (؟), Urdu (۔), Chinese and Japanese (。！？).
-SENTENCE_ENDS = frozenset(".!?…。！？؟۔")
-# What may follow the mark: closing quotes and brackets, as in « ... a déclaré. »
+# What may follow a sentence's last mark: closing quotes and brackets, as in
+# « ... a déclaré. »
 _CLOSERS = "\"'”’»)]」』›"
-# Scripts written without spaces between words: Chinese, Japanese kana, Korean
-# and Thai. Their characters count as half a word each (a Chinese word is about
-# two characters), so that length rules hold for them as for spaced scripts.
-_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-# The first bytes of those characters in UTF-8: Thai's is 0xE0, the others'
-# 0xE3 to 0xED. Looking for single bytes is a memchr() each, where the pattern
-# above costs a step of the regex engine per character of the dump.
-_UNSPACED_LEADS = (b"\xe0", *(bytes([lead]) for lead in range(0xE3, 0xEE)))
-# Weight of an unspaced character in a line's size: one Chinese character says
-# about as much as three Latin ones.
-UNSPACED_CHAR_WEIGHT = 3
 
 
 class Line:
@@ -95,10 +84,10 @@ def split_lines(text: str) -> list[Line]:
     # One scan of the whole dump spares the test on each line of a dump in a
     # spaced script (most of them): max() over a line's characters costs more
     # than the rest of its measuring.
-    if _has_unspaced(text):
+    if has_unspaced(text):
         for line in found:
             if not line.text.isascii():
-                unspaced = len(_UNSPACED.findall(line.text))
+                unspaced = unspaced_chars(line.text)
                 line.words = max(line.words, unspaced // 2)
                 line.size += (UNSPACED_CHAR_WEIGHT - 1) * unspaced
     return found
@@ -158,20 +147,6 @@ def _fold_lines(text: str) -> list[Line]:
             segments = 1 if len(folded) == len(raw) else _segments(raw)
         append(Line(len(found), folded, words, len(folded), segments))
     return found
-
-
-def _has_unspaced(text: str) -> bool:
-    """Whether ``text`` holds a character of an unspaced script.
-
-    >>> _has_unspaced("Le “Maroc”"), _has_unspaced("联合国"), _has_unspaced("ภาษาไทย")
-    (False, True, True)
-    """
-    if text.isascii():
-        return False
-    encoded = text.encode("utf-8", "surrogatepass")
-    if not any(lead in encoded for lead in _UNSPACED_LEADS):
-        return False
-    return _UNSPACED.search(text) is not None
 
 
 def _segments(raw: str) -> int:

@@ -9,6 +9,19 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
 - ``addresses-written-out``: shop links that show their own address
   ("http://shop.example/a1", "www.editore.example"), each on its own line, and
   a link to a section of the site, which is navigation.
+- ``arabic-questions-as-sentences``: a one-line question (ending in "؟") as the
+  story's lede, outside the container of its paragraphs, a question most of whose
+  words are two links, and a date stamp with an Arabic comma ("20 نوفمبر، 2019").
+- ``chinese-brief-in-a-page-of-boxes``: a four-paragraph story in Chinese, short
+  in characters, in a ``<main>`` beside boxes of headlines and the weather.
+- ``chinese-lede-outside-container``: a one-sentence lede in Chinese, a link in
+  it, outside the container of the story's paragraphs.
+- ``chinese-reviews-under-linked-titles``: a review list in Chinese, each title a
+  link over a paragraph of a hundred-odd characters (no spaces, as Chinese writes).
+- ``chinese-sentences-with-dates-and-links``: Chinese sentences holding a numeric
+  date and numbers, or mostly links, beside a date stamp that is not article text.
+- ``chinese-story-in-short-paragraphs``: a story in Chinese cut into one-line
+  paragraphs of a dozen characters, beside a box with one longer paragraph.
 - ``dated-list-items``: a timeline and a list of sources whose items are mostly
   dates ("4 May 2022: cracks found"), below a dateline that is not article text.
 - ``features-with-learn-more-links``: a list of features, each a heading, a
@@ -48,6 +61,9 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   link with a sentence about it, which is article text.
 - ``tables-and-lists-in-article``: a table with header cells, nested lists, a
   heading and a quotation inside the article.
+- ``translated-docs-with-english-anchors``: documentation translated into Chinese
+  that keeps the original's anchors as section ids ("sharing-changes-with-other-
+  developers" over "与其他开发者共享更改"), beside a box of reader comments.
 """
 
 from __future__ import annotations

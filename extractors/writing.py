@@ -1,0 +1,74 @@
+"""Measures of text that hold in any writing system: size, words, sentence ends.
+
+Rules of length and of words were first written on pages in Latin script. A
+Chinese, Japanese or Thai paragraph has no spaces between its words (one
+"word" to ``str.split()``) and about a third of the characters of the same
+paragraph in English; Arabic and Urdu end their questions and sentences with
+marks of their own. The measures here count such text as they count a spaced
+script, so that one threshold holds for every page. Both the generic
+extractor and the text-dump cleaner (:mod:`extractors.textdump.lines`) use them.
+
+>>> size("A short line."), size("联合国大会"), word_count("联合国大会今日通过决议")
+(13, 15, 5)
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "SENTENCE_ENDS",
+    "UNSPACED_CHAR_WEIGHT",
+    "has_unspaced",
+    "size",
+    "unspaced_chars",
+    "word_count",
+]
+
+# Marks that end a sentence, in the scripts of the corpora and the seeds: Latin,
+# Arabic (؟), Urdu (۔), Chinese and Japanese (。！？).
+SENTENCE_ENDS = frozenset(".!?…。！？؟۔")
+# Scripts written without spaces between words: Chinese, Japanese kana, Korean
+# and Thai. Their characters count as half a word each (a Chinese word is about
+# two characters), so that length rules hold for them as for spaced scripts.
+_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# The first bytes of those characters in UTF-8: Thai's is 0xE0, the others'
+# 0xE3 to 0xED. Looking for single bytes is a memchr() each, where the pattern
+# above costs a step of the regex engine per character of the text.
+_UNSPACED_LEADS = (b"\xe0", *(bytes([lead]) for lead in range(0xE3, 0xEE)))
+# Weight of an unspaced character in a text's size: one Chinese character says
+# about as much as three Latin ones.
+UNSPACED_CHAR_WEIGHT = 3
+
+
+def has_unspaced(text: str) -> bool:
+    """Whether ``text`` holds a character of an unspaced script.
+
+    >>> has_unspaced("Le “Maroc”"), has_unspaced("联合国"), has_unspaced("ภาษาไทย")
+    (False, True, True)
+    """
+    if text.isascii():
+        return False
+    encoded = text.encode("utf-8", "surrogatepass")
+    if not any(lead in encoded for lead in _UNSPACED_LEADS):
+        return False
+    return _UNSPACED.search(text) is not None
+
+
+def unspaced_chars(text: str) -> int:
+    """How many characters of ``text`` are of an unspaced script (0 for most text,
+    told without the pattern when ``text`` has none, :func:`has_unspaced`)."""
+    return len(_UNSPACED.findall(text)) if has_unspaced(text) else 0
+
+
+def size(text: str) -> int:
+    """The length of ``text``, an unspaced script's characters weighted by
+    :data:`UNSPACED_CHAR_WEIGHT`: what a length threshold written for Latin script
+    should read."""
+    return len(text) + (UNSPACED_CHAR_WEIGHT - 1) * unspaced_chars(text)
+
+
+def word_count(text: str) -> int:
+    """The words of ``text``: whitespace-separated, or half a word an unspaced
+    character when that counts more (a Chinese paragraph is one run of characters)."""
+    return max(len(text.split()), unspaced_chars(text) // 2)
