@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-__all__ = ["Island", "best_chain", "islands"]
+__all__ = ["Island", "best_chain", "islands", "mass_after"]
 
 Island = tuple[int, int, float]
 """(first line index, last line index, mass): a run of prose lines and its text."""
@@ -41,15 +41,31 @@ def islands(masses: Sequence[float]) -> list[Island]:
     return found
 
 
+def mass_after(found: Sequence[Island]) -> dict[int, float]:
+    """The mass of each island and all the islands after it, by the island's
+    first line: how much prose the page has from there on.
+
+    >>> mass_after([(1, 2, 10.0), (5, 5, 3.0)])
+    {5: 3.0, 1: 13.0}
+    """
+    after: dict[int, float] = {}
+    total = 0.0
+    for first, _last, mass in reversed(found):
+        total += mass
+        after[first] = total
+    return after
+
+
 def best_chain(
     found: Sequence[Island], gap_cost: Callable[[int, int, float], float]
 ) -> tuple[int, int] | None:
     """(first, last) positions in ``found`` of the chain of islands with the most
     mass net of the costs of the gaps inside it; None when there is no island.
 
-    ``gap_cost(a, b, budget)`` is the cost of the lines strictly between line
-    ``a`` (the last line of an island) and line ``b`` (the first of the next);
-    it may stop counting once the cost reaches ``budget`` (the chain breaks there).
+    ``gap_cost(a, b, before)`` is the cost of the lines strictly between line
+    ``a`` (the last line of an island) and line ``b`` (the first of the next),
+    where ``before`` is the value of the chain that ends at ``a``; it may stop
+    counting once the cost reaches ``before`` (the chain breaks there).
     """
     if not found:
         return None
