@@ -158,9 +158,6 @@ _RELATED_HEADING = re.compile(
 RELATED_HEADING_MAX_CHARS = 60
 # "More stories from The Times": a heading may name a site or section after it.
 RELATED_HEADING_MAX_WORDS_AFTER = 3
-# A related heading ends the article only after this share of the text: earlier,
-# it heads an inline box and the article goes on below it.
-RELATED_CUT_SHARE = 2.0
 # A truncated repeat must be this long to count: "More..." is no teaser.
 TEASER_MIN_CHARS = 30
 # Headline-and-summary pairs in a row that make a teaser list: one or two are a
