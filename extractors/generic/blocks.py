@@ -63,7 +63,7 @@ SECTION_PROSE_CHARS = 300
 # serve most; a line starting with one and shorter than READ_ALSO_MAX_CHARS is a link
 # to another article.
 _READ_ALSO = re.compile(
-    r"^\W*(?:"
+    r"^\W*(?:(?:"
     r"lees (?:ook|meer)|ook interessant|bekijk ook"  # Dutch
     r"|(?:à )?lire (?:aussi|également|encore)|(?:à )?voir aussi|sur le même sujet"  # French
     r"|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|siehe auch"  # German
@@ -77,8 +77,10 @@ _READ_ALSO = re.compile(
     r"|czytaj (?:też|także|więcej)|zobacz (?:też|także)"  # Polish
     r"|читайте также|смотрите также"  # Russian
     r"|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|إقرأ أيضاً|اقرأ المزيد|شاهد أيضا"  # Arabic
-    r"|相关阅读|延伸阅读|相關閱讀|推荐阅读"  # Chinese
-    r")\b\s*[:：\-–—»>]?",
+    r")\b"
+    # Chinese writes no space after the lead-in: "相关阅读市民热议票价调整".
+    r"|相关阅读|延伸阅读|相關閱讀|推荐阅读"
+    r")\s*[:：\-–—»>]?",
     re.I,
 )
 READ_ALSO_MAX_CHARS = 250
@@ -103,16 +105,22 @@ CREDIT_MAX_CHARS = 120
 # 21 April 2022". Only short lines with a number: "Publié en 1998, le roman..." is
 # a sentence, and so is any line long enough to say something.
 _PUBLISHED_IN = re.compile(
-    r"^\W*(?:publié|publiée|published|posted|updated|mis à jour|veröffentlicht|aktualisiert"
+    r"^\W*(?:(?:publié|publiée|published|posted|updated|mis à jour|veröffentlicht|aktualisiert"
     r"|gepubliceerd|bijgewerkt|publicado|actualizado|pubblicato|aggiornato|opublikowano"
-    r"|نشر|نُشر|تم النشر|发布|發布|最終更新|更新日|公開日|投稿日)\b",
+    r"|نشر|نُشر|تم النشر)\b"
+    # Chinese and Japanese run on without a space ("发布时间：", "更新日時"); "发布"
+    # alone is also the start of a word ("发布会", a press conference).
+    r"|(?:发布|發布|发表|發表)(?:时间|時間|日期|于|於)?(?![\u3400-\u9fff])"
+    r"|更新时间|更新時間|最終更新|更新日|公開日|投稿日)",
     re.I,
 )
 PUBLISHED_LINE_MAX_CHARS = 120
 
 # Bylines: "By Jane Doe", "Door Jan Jansen"; only short lines, so that "Par ailleurs,
 # le ministre..." is never taken for one.
-_BYLINE = re.compile(r"^(?:by|door|par|von|por|di|przez|av|af|de|بقلم|作者)\s+\S", re.I)
+_BYLINE = re.compile(
+    r"^(?:(?:by|door|par|von|por|di|przez|av|af|de|بقلم)\s+|(?:作者|記者|记者)[:：\s]\s*)\S", re.I
+)
 BYLINE_MAX_WORDS = 5
 
 # Date lines: mostly digits and month or weekday words. A short line whose tokens
@@ -142,7 +150,7 @@ DATE_LINE_MAX_CHARS = 120
 # Headings of related-article lists. Only the heading goes: cutting the article
 # at it lost more text (inline boxes mid-article) than it saved.
 _RELATED_HEADING = re.compile(
-    r"^\W*(?:related(?: articles?| stories| posts| content)?|more (?:stories|news|from|on)"
+    r"^\W*(?:(?:related(?: articles?| stories| posts| content)?|more (?:stories|news|from|on)"
     r"|you (?:may|might) (?:also )?like|recommended(?: for you)?|read (?:next|more|also)"
     r"|trending|most (?:read|popular|viewed)|see also|popular (?:posts|stories)"
     r"|lees (?:meer|ook)|meer nieuws|gerelateerd|lire aussi|à lire aussi"
@@ -152,7 +160,7 @@ _RELATED_HEADING = re.compile(
     r"|te puede interesar|noticias relacionadas|lea también|más noticias|leggi anche"
     r"|articoli correlati|potrebbe interessarti|czytaj (?:też|także)|zobacz (?:też|także)"
     r"|podobne artykuły|читайте также|похожие статьи|اقرأ أيضا|مواضيع ذات صلة|أخبار ذات صلة"
-    r"|相关(?:文章|新闻|阅读)|推荐阅读|関連(?:記事|ニュース))\b",
+    r")\b|相关(?:文章|新闻|阅读)|推荐阅读|関連(?:記事|ニュース))",
     re.I,
 )
 RELATED_HEADING_MAX_CHARS = 60
@@ -285,7 +293,7 @@ def is_related_heading(text: str) -> bool:
     if len(text) > RELATED_HEADING_MAX_CHARS:
         return False
     lead = _RELATED_HEADING.match(text)
-    return lead is not None and len(text[lead.end() :].split()) <= RELATED_HEADING_MAX_WORDS_AFTER
+    return lead is not None and word_count(text[lead.end() :]) <= RELATED_HEADING_MAX_WORDS_AFTER
 
 
 def _is_linked_sentence(block: Block) -> bool:

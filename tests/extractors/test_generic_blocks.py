@@ -131,3 +131,21 @@ def test_an_h1_heads_the_body_only_below_article_text() -> None:
         "A section marked as h1",
         "More of the story.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # Chinese writes no space after a lead-in word.
+        ("相关阅读市民热议公交票价调整方案", "read-also"),
+        ("相关新闻", "related-heading"),
+        ("发布时间：2024年3月12日 10:30　来源：城市日报", "published-line"),
+        ("发布于2024-03-12", "published-line"),
+        ("作者：李明", "byline"),
+        # "发布会" is a press conference, "作者认为" the author's view: sentences.
+        ("交通局局长在发布会上说，新车辆在2024年已经试运行", None),
+        ("作者认为这个方案在2024年可行", None),
+    ],
+)
+def test_lead_ins_of_unspaced_scripts(text: str, reason: str | None) -> None:
+    assert blocks.noise_reason(line(text)) == reason

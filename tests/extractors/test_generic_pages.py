@@ -20,6 +20,10 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   link over a paragraph of a hundred-odd characters (no spaces, as Chinese writes).
 - ``chinese-sentences-with-dates-and-links``: Chinese sentences holding a numeric
   date and numbers, or mostly links, beside a date stamp that is not article text.
+- ``chinese-source-and-byline-lines``: a "published at" line (发布时间：...), an
+  author line (作者：...) and a "related reading" lead-in run on into its
+  headline without a space (相关阅读...), inside a Chinese story's container,
+  beside "发布会" (a press conference) in a sentence.
 - ``chinese-story-in-short-paragraphs``: a story in Chinese cut into one-line
   paragraphs of a dozen characters, beside a box with one longer paragraph.
 - ``dated-list-items``: a timeline and a list of sources whose items are mostly
