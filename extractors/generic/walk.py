@@ -19,6 +19,7 @@ import lxml.etree
 
 from extractors.page.tree import Element, text_of
 from extractors.text import clean
+from extractors.writing import size
 
 if TYPE_CHECKING:
     from extractors.generic.markup import Markup
@@ -82,7 +83,9 @@ class Block:
     text: str
     """The block's text on one line (a table row: its non-empty cells, ``" | "`` between)."""
     link_chars: float
-    """Characters of ``text`` inside links, weighed as :func:`link_weight` says."""
+    """Characters of ``text`` inside links, weighed as :func:`link_weight` says, and
+    counted by :func:`extractors.writing.size` (a Chinese, Japanese or Korean
+    character as three Latin ones)."""
     tag: str
     """The innermost block element the text sits in (``p``, ``h2``, ``li``, ``tr``...)."""
     kind: Kind = "paragraph"
@@ -100,8 +103,10 @@ class Block:
 
     @property
     def link_density(self) -> float:
-        """Share of the text inside links."""
-        return self.link_chars / len(self.text) if self.text else 0.0
+        """Share of the text inside links, both counted by size: a Korean line signed
+        with a Latin e-mail address ("정민수 칼럼니스트 minsu@culture.example") is
+        mostly words, as its English twin is, not mostly link."""
+        return self.link_chars / size(self.text) if self.text else 0.0
 
 
 def blocks(containers: Iterable[Element]) -> list[Block]:
@@ -206,7 +211,7 @@ class _Walk:
                     continue
             parts.append(text)
             if anchors and anchors[-1]:
-                self.link_chars += anchors[-1] * len(text.strip())
+                self.link_chars += anchors[-1] * size(text.strip())
         self._flush()
 
     def _open(self, el: Element, tag: str) -> None:
@@ -266,7 +271,7 @@ class _Walk:
         raw = "".join(self.parts)
         self.parts.clear()
         text = clean(raw) if not raw.isspace() else ""
-        self.link_chars = min(self.link_chars, len(text))
+        self.link_chars = min(self.link_chars, size(text))
         return text
 
     def _row(self, cells: list[Cell]) -> None:

@@ -38,6 +38,9 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   tips nested four levels down (an embed), whose votes outweigh the intro's.
 - ``japanese-update-and-related-lines``: a "last updated" line (最終更新) and a
   "related articles" label (【関連記事】) below a Japanese story.
+- ``korean-column-signed-with-an-address``: a Korean column whose last line is
+  the columnist's name and a linked e-mail address, more Latin letters than
+  Hangul but less text, as its English twin would be.
 - ``lede-outside-container``: the first paragraph in its own div before the body's,
   written like them (the body's paragraph class); a byline with a date beside it.
 - ``linked-clauses-in-sentences``: a sentence most of whose words are two links
