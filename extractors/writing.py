@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "FULL_STOPS",
     "SENTENCE_ENDS",
     "UNSPACED_CHAR_WEIGHT",
     "has_unspaced",
@@ -28,6 +29,9 @@ __all__ = [
 # Marks that end a sentence, in the scripts of the corpora and the seeds: Latin,
 # Arabic (؟), Urdu (۔), Chinese and Japanese (。！？).
 SENTENCE_ENDS = frozenset(".!?…。！？؟۔")
+# The marks that end a sentence for sure: a trailing ellipsis is as often a
+# teaser or a headline cut short.
+FULL_STOPS = SENTENCE_ENDS - {"\N{HORIZONTAL ELLIPSIS}"}
 # Scripts written without spaces between words: Chinese, Japanese kana, Korean
 # and Thai. Their characters count as half a word each (a Chinese word is about
 # two characters), so that length rules hold for them as for spaced scripts.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from extractors.generic.walk import Block, Cell, Kind, blocks
-from extractors.writing import size, word_count
+from extractors.writing import FULL_STOPS, size, word_count
 
 __all__ = [
     "Block",
@@ -48,7 +48,7 @@ _LISTED = frozenset({"item", "row"})
 # ends are those of any script (:func:`extractors.writing.word_count`; Arabic's
 # "؟", Urdu's "۔").
 LINKED_SENTENCE_MIN_WORDS = 8
-_SENTENCE_END = re.compile(r"[.!?。！？؟۔][\"'”’»)]*$")
+_SENTENCE_END = re.compile(f"[{re.escape(''.join(sorted(FULL_STOPS)))}][\"'”’»)]*$")
 
 # A heading that is all link heads a section of the article, not a teaser, when the
 # paragraph under it is at least this long: a teaser's summary is a sentence or two
@@ -256,10 +256,10 @@ def noise_reason(
         return "bare-value"
     if len(text) >= READ_ALSO_MAX_CHARS or _no_rule_matches(text):
         return None  # every rule below is about short lines; most match none
-    related = len(text) <= RELATED_HEADING_MAX_CHARS and _RELATED_HEADING.match(text) is not None
-    if related and is_related_heading(text):
+    lead = _RELATED_HEADING.match(text) if len(text) <= RELATED_HEADING_MAX_CHARS else None
+    if lead is not None and _heads_a_list(text, lead):
         return "related-heading"
-    return _short_line_reason(block, text) or ("related-line" if related else None)
+    return _short_line_reason(block, text) or ("related-line" if lead is not None else None)
 
 
 def _short_line_reason(block: Block, text: str) -> str | None:
@@ -293,7 +293,13 @@ def is_related_heading(text: str) -> bool:
     if len(text) > RELATED_HEADING_MAX_CHARS:
         return False
     lead = _RELATED_HEADING.match(text)
-    return lead is not None and word_count(text[lead.end() :]) <= RELATED_HEADING_MAX_WORDS_AFTER
+    return lead is not None and _heads_a_list(text, lead)
+
+
+def _heads_a_list(text: str, lead: re.Match[str]) -> bool:
+    """Whether ``text``, opening with a related heading's ``lead``, names at most a
+    section or a site after it, as a heading does."""
+    return word_count(text[lead.end() :]) <= RELATED_HEADING_MAX_WORDS_AFTER
 
 
 def _is_linked_sentence(block: Block) -> bool:

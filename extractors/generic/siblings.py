@@ -10,7 +10,7 @@ from __future__ import annotations
 from extractors.generic.scoring import Candidate, link_density, same_kind, text_length
 from extractors.generic.votes import BLOCKS, MIN_VOTING_CHARS, PARAGRAPHS, Scores, prior
 from extractors.page.tree import Element, text_of
-from extractors.writing import SENTENCE_ENDS, UNSPACED_CHAR_WEIGHT, unspaced_chars
+from extractors.writing import FULL_STOPS, UNSPACED_CHAR_WEIGHT, unspaced_chars
 
 __all__ = ["with_siblings"]
 
@@ -23,9 +23,8 @@ SIBLING_MIN_SCORE = 10
 # text, even unscored.
 SIBLING_PARAGRAPH_CHARS = 80
 SIBLING_MAX_LINK_DENSITY = 0.25
-# A short paragraph joins when it ends as a sentence, in any script; a trailing
-# ellipsis is a teaser cut short, not a sentence's end.
-_FULL_STOPS = tuple(SENTENCE_ENDS - {"\N{HORIZONTAL ELLIPSIS}"})
+# A short paragraph joins when it ends as a sentence, in any script.
+_FULL_STOPS = tuple(FULL_STOPS)
 
 
 def with_siblings(top: Candidate, scores: Scores, root: Element) -> list[Element]:
