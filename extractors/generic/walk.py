@@ -12,7 +12,7 @@ what an HTML rendering needs (links, inline code, figures) in ``Block.markup``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 import lxml.etree
@@ -100,13 +100,19 @@ class Block:
     markup: Markup | None = None
     """What rendering the block as HTML needs besides ``text`` (its links, the list
     item or table it belongs to, its figure); None from the plain walk."""
+    text_size: int = field(init=False, repr=False, compare=False)
+    """:func:`extractors.writing.size` of ``text``, measured once: the rules read
+    :attr:`link_density` several times a block."""
+
+    def __post_init__(self) -> None:
+        self.text_size = size(self.text)
 
     @property
     def link_density(self) -> float:
         """Share of the text inside links, both counted by size: a Korean line signed
         with a Latin e-mail address ("정민수 칼럼니스트 minsu@culture.example") is
         mostly words, as its English twin is, not mostly link."""
-        return self.link_chars / size(self.text) if self.text else 0.0
+        return self.link_chars / self.text_size if self.text else 0.0
 
 
 def blocks(containers: Iterable[Element]) -> list[Block]:
