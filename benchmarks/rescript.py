@@ -107,16 +107,13 @@ _RAW_TEXT = re.compile(
     r"|<[!?/]?[A-Za-z](?:[^>=]|=\s*\"[^\"]*\"|=\s*'[^']*'|=)*>)",
     re.DOTALL | re.IGNORECASE,
 )
+# A <meta> whose name or property says it holds text of the page (its title,
+# description, author or site name), and the value of its content attribute.
 _META_TEXT = re.compile(
-    r"""(<meta\b[^>]*?(?:name|property)\s*=\s*["']?[\w:.-]*(?:title|description|author|site_name)["']?"""
-    r"""[^>]*?\bcontent\s*=\s*)(["'])(.*?)\2""",
-    re.IGNORECASE | re.DOTALL,
+    r"""(?:name|property)\s*=\s*["']?[\w:.-]*(?:title|description|author|site_name)""",
+    re.IGNORECASE,
 )
-_META_TEXT_CONTENT_FIRST = re.compile(
-    r"""(<meta\b[^>]*?\bcontent\s*=\s*)(["'])(.*?)\2"""
-    r"""(?=[^>]*?(?:name|property)\s*=\s*["']?[\w:.-]*(?:title|description|author|site_name)\b)""",
-    re.IGNORECASE | re.DOTALL,
-)
+_CONTENT = re.compile(r"""(\bcontent\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
 _JSON_LD = re.compile(
     r"""(<script\b[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>)(.*?)(</script\s*>)""",
     re.IGNORECASE | re.DOTALL,
@@ -216,8 +213,8 @@ def _rewrite_markup(markup: str, script: str) -> str:
         return _HTML_TAG.sub(lambda m: _with_lang(m, SCRIPTS[script]), markup)
     if lowered.startswith("<meta"):
         markup = _CHARSET.sub(r"\g<1>utf-8", markup)
-        for pattern in (_META_TEXT, _META_TEXT_CONTENT_FIRST):
-            markup = pattern.sub(
+        if _META_TEXT.search(markup):
+            markup = _CONTENT.sub(
                 lambda m: m.group(1) + m.group(2) + rewrite_text(m.group(3), script) + m.group(2),
                 markup,
             )
