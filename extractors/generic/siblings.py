@@ -145,10 +145,25 @@ def _styled_as(el: Element, styles: set[str]) -> bool:
 
 
 def _is_prose(el: Element) -> bool:
+    """A paragraph of prose: a ``<p>`` of a paragraph's worth of text, or ending as a
+    sentence with no link; or a paragraph written as a ``<div>`` (text with no block
+    inside: a standfirst, "div.article__perex") ending as a sentence with no link."""
     if el.tag != "p":
-        return False
+        return _is_text_block(el) and _is_sentence(el, text_length(el))
     length = text_length(el)
     if _size(el, length) >= SIBLING_PARAGRAPH_CHARS:
         return link_density(el, length) < SIBLING_MAX_LINK_DENSITY
-    text = text_of(el).strip()
-    return length > 0 and link_density(el, length) == 0 and text.endswith(_FULL_STOPS)
+    return length > 0 and _is_sentence(el, length)
+
+
+def _is_text_block(el: Element) -> bool:
+    """A ``<div>`` or ``<section>`` that holds text and inline elements only."""
+    return el.tag in PARAGRAPHS and not any(child.tag in BLOCKS for child in el)
+
+
+def _is_sentence(el: Element, length: int) -> bool:
+    """Text with no link that ends as a sentence, of at least ``SIBLING_PARAGRAPH_CHARS``
+    when ``el`` is no ``<p>`` (a short one is a label or a credit: "Foto: dpa.")."""
+    if el.tag != "p" and _size(el, length) < SIBLING_PARAGRAPH_CHARS:
+        return False
+    return link_density(el, length) == 0 and text_of(el).strip().endswith(_FULL_STOPS)
