@@ -29,7 +29,8 @@ _BOILERPLATE_WORDS = (
     r"comments? comment(?!ar|at)\w+ \w+comments? disqus respond reactions? replies"
     r" reacties? kommentare? kommentarer commentaires? coment[aá]rios? commenti komentarze?"
     r" комментарии تعليقات 评论 留言",
-    r"newsletter subscribe subscription signup register login account",  # sign-up boxes
+    # sign-up boxes, appeals for donations, calls to action ("cta")
+    r"newsletter subscribe subscription signup register login account donat\w* cta",
     r"ads? advert\w* adsense dfp banner sponsor\w* promo\w* outbrain taboola partner",  # ads
     r"recommend\w* popular most-read mostread trending top-stories more-stories",  # teaser lists
     r"ticker breaking-news marquee news-?flash headlines",  # headline tickers

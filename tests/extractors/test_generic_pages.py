@@ -28,6 +28,9 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   paragraphs of a dozen characters, beside a box with one longer paragraph.
 - ``dated-list-items``: a timeline and a list of sources whose items are mostly
   dates ("4 May 2022: cracks found"), below a dateline that is not article text.
+- ``donation-appeal-inside-the-story``: an appeal for readers' support (a heading,
+  two paragraphs, a link) at the end of a Spanish story's container, in a box whose
+  class names a call to action ("widget-cta-appeal").
 - ``features-with-learn-more-links``: a list of features, each a heading, a
   description and a "Learn more about..." link, so that half the items are links.
 - ``hidden-text-longer-than-the-story``: a ``display: none`` block (terms of use)
@@ -57,6 +60,8 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
 - ``sentences-that-open-like-furniture``: a table head "By district | By age"
   (no byline), list items opening with "Related to..." and "Recommended..."
   (no read-also links), beside a real "Related: <link>" line.
+- ``standfirst-written-as-a-div``: a German story's standfirst as the text of a
+  ``<div>`` (no ``<p>``), beside the container of its paragraphs, a photo between.
 - ``story-beside-longer-related-list``: a four-paragraph story beside a feed of
   twelve teaser cards whose summaries hold more text than the story.
 - ``story-with-long-comment-thread``: a three-paragraph story above fifteen
