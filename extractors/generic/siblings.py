@@ -93,9 +93,9 @@ def _continues(
     """Whether a sibling of the top candidate is more of the article: it scores well
     enough; or it is a paragraph of prose; or it is written like the top's own
     paragraphs (a class of theirs: the story's first paragraphs left outside the
-    container of the others); or it has the top's tag and class (the story cut into
-    sections, whose paragraphs sit too deep to give it a score); the last two
-    holding text rather than links."""
+    container of the others); or it has the top's tag and class, or, neither having a
+    class, its shape (the story cut into sections, whose paragraphs sit too deep to
+    give it a score); the last three holding text rather than links."""
     raw = scores.get(sibling, 0.0)
     # The score must come from paragraphs, at least half of it: a class word alone
     # ("story-head" around the headline and byline) is no text.
@@ -104,7 +104,41 @@ def _continues(
         return True
     if _is_prose(sibling):
         return True
-    return (same_kind(sibling, top.element) or _styled_as(sibling, styles)) and _is_text(sibling)
+    return (
+        same_kind(sibling, top.element)
+        or _styled_as(sibling, styles)
+        or _same_shape(sibling, top.element)
+    ) and _is_text(sibling)
+
+
+def _same_shape(a: Element, b: Element) -> bool:
+    """Two elements with no class, of one tag and one nesting down to their first
+    paragraph (div > div > p): chunks of one story on a page that names none of its
+    elements, where :func:`~extractors.generic.scoring.same_kind` has no class to
+    compare."""
+    if a.tag != b.tag or a.get("class") or b.get("class"):
+        return False
+    shape = _shape(a)
+    return shape is not None and shape == _shape(b)
+
+
+# How deep the first paragraph of an element is looked for, for its shape.
+SHAPE_MAX_LEVELS = 5
+
+
+def _shape(el: Element) -> tuple[str, ...] | None:
+    """The tags from ``el``'s first child down to its first paragraph, first child by
+    first child; None when no ``<p>`` opens ``el`` within ``SHAPE_MAX_LEVELS``."""
+    path: list[str] = []
+    for _ in range(SHAPE_MAX_LEVELS):
+        child = next((c for c in el if isinstance(c.tag, str)), None)
+        if child is None:
+            return None
+        path.append(child.tag)
+        if child.tag == "p":
+            return tuple(path)
+        el = child
+    return None
 
 
 def _is_text(el: Element, minimum: int = SIBLING_PARAGRAPH_CHARS) -> bool:

@@ -68,6 +68,9 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   reader comments, in Dutch.
 - ``story-in-a-modal-over-the-feed``: the story in a container whose class says
   "modal" and "overlay", opened over a longer feed of teasers.
+- ``story-in-classless-chunks``: a French story cut into three chunks (div > div
+  > p, empty ad slots between) on a page with no class or id, beside a list of
+  linked headlines wrapped the same way.
 - ``teaser-summaries-below-the-story``: four teasers (a linked headline over a
   one-sentence summary) in the story's own container, in Spanish, beside one cited
   link with a sentence about it, which is article text.
