@@ -54,7 +54,8 @@ SECTION_LEVELS = 3
 
 def _with_sections(top: Element, kept: list[Element], root: Element) -> list[Element]:
     """``kept`` with the sections of the story around it: further up, siblings of an
-    ancestor with the ancestor's tag and class (numbers aside) and a sentence's worth
+    ancestor with the ancestor's tag and class (numbers aside), or with its shape
+    when neither has a class (:func:`_same_shape`), and a sentence's worth
     of text rather than links (the story cut into steps or sections, each wrapped:
     div.step > div.content > p, or div.story-body-supplemental > div.story-body-1,
     -2; a step can be one short sentence, "Loosen the roots."). An ``<article>`` is
@@ -81,7 +82,7 @@ def _with_sections(top: Element, kept: list[Element], root: Element) -> list[Ele
 def _is_section_of(el: Element, story: Element) -> bool:
     return (
         el.tag != "article"
-        and same_kind(el, story)
+        and (same_kind(el, story) or _same_shape(el, story))
         and next(el.iter("h1"), None) is None
         and _is_text(el, MIN_VOTING_CHARS)
     )
