@@ -59,7 +59,7 @@ from typing import Any
 from benchmarks.corpus import GROUND_TRUTH, HTML_DIR, PAGE_SUFFIX, CorpusError, load_corpus
 from extractors.page.decode import decode_page
 
-__all__ = ["SCRIPTS", "rewrite_page", "rewrite_text"]
+__all__ = ["MARKUP", "SCRIPTS", "rewrite_page", "rewrite_text"]
 
 _LATIN = "abcdefghijklmnopqrstuvwxyz"
 _CYRILLIC = "абцдефгхийклмнопярстувшжыз"
@@ -101,8 +101,9 @@ _HAN_GAP_IN_PAGE = re.compile(
 _TAG = re.compile(r"<[^>]*>")
 
 # Raw HTML cut into what is rewritten (text) and what is not (tags, whose quoted
-# attribute values may hold ">", comments, the content of elements whose text is code).
-_RAW_TEXT = re.compile(
+# attribute values may hold ">", comments, the content of elements whose text is
+# code); benchmarks.unname reads the tags with it too.
+MARKUP = re.compile(
     r"(<!--.*?-->|<(script|style|template|textarea)\b[^>]*>.*?</\2\s*>"
     r"|<[!?/]?[A-Za-z](?:[^>=]|=\s*\"[^\"]*\"|=\s*'[^']*'|=)*>)",
     re.DOTALL | re.IGNORECASE,
@@ -189,7 +190,7 @@ def rewrite_page(page: str, script: str) -> str:
     """
     out: list[str] = []
     position = 0
-    for match in _RAW_TEXT.finditer(page):
+    for match in MARKUP.finditer(page):
         out.append(_rewrite_html_text(page[position : match.start()], script))
         out.append(_rewrite_markup(match.group(), script))
         position = match.end()
