@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
+from itertools import pairwise
 
 import lxml.etree
 
@@ -168,6 +169,8 @@ def prune(tree: Element, props: ItemProps | None = None) -> None:
     lxml.etree.strip_elements(tree, *_ALWAYS_DROP, with_tail=False)
     for card in _inline_cards(tree):
         drop(card)
+    for legends in _gallery_legends(tree):
+        drop(legends)
     body = tree.find("body")
     root = body if body is not None else tree
     bodies = (itemprops(tree) if props is None else props).get("articleBody", [])
@@ -222,6 +225,41 @@ def _inline_cards(tree: Element) -> list[Element]:
                 if len(links) >= 2 and link_density(ancestor) > MAX_LINK_DENSITY:
                     card = ancestor
     return list(cards)
+
+
+# A slideshow's counter, opening each of its legends: "1/50", "2 of 24", "3 sur 12".
+_COUNTER = re.compile(r"\s*(\d{1,3})\s*(?:/|of|de|di|sur|von|van|из|من)\s*(\d{1,3})(?!\d)")
+# A list with this many items or more, each opening with the counter of one
+# slideshow, holds its legends.
+GALLERY_MIN_ITEMS = 3
+
+
+def _gallery_legends(tree: Element) -> list[Element]:
+    """Lists whose items are a slideshow's legends, each opening with its place in
+    the slideshow ("1/50 United goin down", a caption, a credit): the photos'
+    captions, shown one at a time beside the photo, not the story's text, however
+    long they run (the Independent's fifty legends in a story of six paragraphs)."""
+    found = []
+    for listing in tree.iter("ul", "ol"):
+        items = [child for child in listing if child.tag == "li"]
+        if len(items) < GALLERY_MIN_ITEMS or not _COUNTER.match(text_of(items[0])):
+            continue
+        counters = [counter for item in items if (counter := _COUNTER.match(text_of(item)))]
+        if len(counters) == len(items) and _counts_through(counters):
+            found.append(listing)
+    return found
+
+
+def _counts_through(counters: list[re.Match[str]]) -> bool:
+    """Whether ``counters`` count up through one slideshow: one total, places rising
+    within it ("1/50", "2/50"...; three quantities "1/2 cup" are no slideshow)."""
+    total = counters[0].group(2)
+    places = [int(counter.group(1)) for counter in counters]
+    return (
+        all(counter.group(2) == total for counter in counters)
+        and all(a < b for a, b in pairwise(places))
+        and places[-1] <= int(total)
+    )
 
 
 def _furniture(root: Element) -> list[Element]:

@@ -60,6 +60,9 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
 - ``sentences-that-open-like-furniture``: a table head "By district | By age"
   (no byline), list items opening with "Related to..." and "Recommended..."
   (no read-also links), beside a real "Related: <link>" line.
+- ``slideshow-legends-inside-the-story``: a slideshow's legends (a list of five,
+  each "1/5 <title>" over a caption longer than the story's paragraphs) inside a
+  Dutch story, beside a list of quantities ("1/2 kilo roggemeel") that stays.
 - ``standfirst-written-as-a-div``: a German story's standfirst as the text of a
   ``<div>`` (no ``<p>``), beside the container of its paragraphs, a photo between.
 - ``story-beside-longer-related-list``: a four-paragraph story beside a feed of
