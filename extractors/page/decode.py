@@ -21,7 +21,9 @@ is used; a label that does not has lied, and the next step decides:
 
 Detection is strict UTF-8, then charset-normalizer; among its equally good
 guesses the language's default wins (Latin-1 declared UTF-8 is windows-1252,
-not the cp1250 that reads as well by its statistics). :func:`decode_page`
+not the cp1250 that reads as well by its statistics), and on a page that names
+no language, the guess whose letters read most like a language, unless
+windows-1252 reads about as well (Hebrew in cp1255, Turkish in cp1254). :func:`decode_page`
 says in :attr:`Decoded.note` which label it overruled and why. Mojibake that
 gets through (UTF-8 encoded twice) is repaired later, per string, by
 :mod:`extractors.text`.
@@ -127,6 +129,20 @@ DEFAULT = "cp1252"
 _UTF16 = frozenset({"utf-16-le", "utf-16-be"})
 # Guesses of charset-normalizer this close to the best one are equally good.
 _CHAOS_TIE = 0.01
+# Among those, on a page that names no language, a guess whose letters read this
+# close to the best reading's as a language (charset-normalizer's coherence) reads
+# as well: windows-1252 then wins, as a browser's default.
+_COHERENCE_TIE = 0.02
+# charset-normalizer's names for encodings of the web that it reports by a
+# superset's name: EUC-JP and Shift_JIS by their JIS X 0213 extensions, Big5 by
+# Microsoft's (the Encoding Standard does not know those names).
+_DETECTED_AS = {
+    "euc_jis_2004": "euc_jp",
+    "euc_jisx0213": "euc_jp",
+    "shift_jis_2004": "shift_jis",
+    "shift_jisx0213": "shift_jis",
+    "cp950": "big5",
+}
 # Control characters other than whitespace: real text has none; a wrong codec
 # (cp037 on ASCII) makes many. A share of 1 % of the first bytes is far above
 # a real page and far below such a misreading (a third of the characters).
@@ -240,21 +256,33 @@ def _default(data: bytes) -> str:
 def _detect(data: bytes) -> str | None:
     """charset-normalizer's best guess among the encodings of the web (a page is
     never in cp1006 or hp_roman8). When several are equally good, which short or
-    mostly-ASCII text makes common, the language default decides if it reads the
-    bytes cleanly: statistics cannot tell cp1250 from windows-1252 on a few letters."""
+    mostly-ASCII text makes common, the default of the page's language decides if
+    it reads the bytes cleanly: statistics cannot tell cp1250 from windows-1252 on
+    a few letters. A page that names no language is read by the guess whose
+    letters read most like a language (Hebrew in cp1255 beside cp1253, Turkish in
+    cp1254 beside windows-1252), windows-1252 when it reads about as well."""
     guesses = [
-        (result.chaos, codec)
+        (result.chaos, result.coherence, codec)
         for result in charset_normalizer.from_bytes(data[:DETECT_BYTES])
-        if (codec := _codec(result.encoding)) is not None
+        if (codec := _codec(_DETECTED_AS.get(result.encoding, result.encoding))) is not None
     ]
     if not guesses:
         return None
-    best = min(chaos for chaos, _ in guesses)
-    tied = {codec for chaos, codec in guesses if chaos <= best + _CHAOS_TIE}
+    best = min(chaos for chaos, _, _ in guesses)
+    tied = [
+        (coherence, codec) for chaos, coherence, codec in guesses if chaos <= best + _CHAOS_TIE
+    ]
+    top = max(coherence for coherence, _ in tied)
+    likeliest = next(codec for coherence, codec in tied if coherence == top)
+    if len({codec for _, codec in tied}) == 1:
+        return likeliest
     default = _default(data)
-    if len(tied) > 1 and _clean(data, default)[0] is not None:
-        return default
-    return next(codec for chaos, codec in guesses if chaos == best)
+    if _HTML_LANG.search(data[:SNIFF_BYTES]) is None:
+        # A reading charset-normalizer did not propose has no coherence to compare.
+        read = max((coherence for coherence, codec in tied if codec == default), default=0.0)
+        if top - read > _COHERENCE_TIE:
+            return likeliest
+    return default if _clean(data, default)[0] is not None else likeliest
 
 
 def decode_page(

@@ -160,3 +160,38 @@ def test_bytes_no_codec_reads_cleanly_say_so() -> None:
         b"<p>" + b"\x81\x8d\x8f\x90\x9d\xff\xfe" * 30 + b"</p>", "utf-8"
     )
     assert decoded.note.startswith("the HTTP header's charset utf-8 was not used")
+
+
+# Undeclared pages in the legacy encodings of their languages (text written for
+# these tests), with and without <html lang>: charset-normalizer names EUC-JP by its
+# JIS X 0213 superset; a page with no language goes by the likeliest reading.
+LEGACY_TEXTS = {
+    "ja": "東京都は月曜日、来年度から都内の公立小学校で給食を無料にすると発表した。"
+    "対象となる児童は約六十万人で、費用は年間およそ三百億円に上る見込みだ。",
+    "he": "עיריית תל אביב הודיעה ביום שני כי החל מהשנה הבאה הארוחות בבתי הספר היסודיים"
+    " הציבוריים בעיר יהיו בחינם. הצעד נוגע לכשישים אלף תלמידים. ההורים בירכו על ההחלטה.",
+    "tr": "İstanbul Büyükşehir Belediyesi pazartesi günü, gelecek yıldan itibaren şehirdeki"
+    " devlet ilkokullarında öğle yemeklerinin ücretsiz olacağını açıkladı. Karar yaklaşık"
+    " altı yüz bin öğrenciyi kapsıyor. Veliler kararı memnuniyetle karşıladı.",
+    "fr": "La mairie a annoncé lundi que les repas des écoles primaires publiques de la ville"
+    " seront gratuits dès l'année prochaine. La mesure concerne environ soixante mille"
+    " élèves. Les parents d'élèves ont salué une décision très attendue.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "codec", "named"),
+    [
+        ("ja", "euc_jp", True),
+        ("ja", "euc_jp", False),
+        ("ja", "shift_jis", False),
+        ("he", "cp1255", False),
+        ("tr", "cp1254", False),
+        ("fr", "cp1252", False),
+    ],
+)
+def test_undeclared_legacy_encoding_is_detected(lang: str, codec: str, named: bool) -> None:
+    attribute = f' lang="{lang}"' if named else ""
+    page = f"<html{attribute}><head><title>t</title></head><body><p>{LEGACY_TEXTS[lang]}</p>"
+    text, _ = decode(page.encode(codec))
+    assert text == page
