@@ -260,7 +260,8 @@ def _detect(data: bytes) -> str | None:
     it reads the bytes cleanly: statistics cannot tell cp1250 from windows-1252 on
     a few letters. A page that names no language is read by the guess whose
     letters read most like a language (Hebrew in cp1255 beside cp1253, Turkish in
-    cp1254 beside windows-1252), windows-1252 when it reads about as well."""
+    cp1254 beside windows-1252) and give no mojibake (Polish in windows-1252 is
+    "W³adze"), windows-1252 when it reads about as well."""
     guesses = [
         (result.chaos, result.coherence, codec)
         for result in charset_normalizer.from_bytes(data[:DETECT_BYTES])
@@ -269,19 +270,23 @@ def _detect(data: bytes) -> str | None:
     if not guesses:
         return None
     best = min(chaos for chaos, _, _ in guesses)
-    tied = [
-        (coherence, codec) for chaos, coherence, codec in guesses if chaos <= best + _CHAOS_TIE
-    ]
-    top = max(coherence for coherence, _ in tied)
-    likeliest = next(codec for coherence, codec in tied if coherence == top)
-    if len({codec for _, codec in tied}) == 1:
+    coherence: dict[str, float] = {}  # each equally good codec, with how well it reads
+    for chaos, reads, codec in guesses:
+        if chaos <= best + _CHAOS_TIE:
+            coherence[codec] = max(coherence.get(codec, 0.0), reads)
+    # The likeliest reading that gives no mojibake (ftfy's test, in _clean).
+    ranked = sorted(coherence, key=coherence.__getitem__, reverse=True)
+    likeliest = next((codec for codec in ranked if _clean(data, codec)[0] is not None), ranked[0])
+    if len(ranked) == 1:
         return likeliest
     default = _default(data)
-    if _HTML_LANG.search(data[:SNIFF_BYTES]) is None:
-        # A reading charset-normalizer did not propose has no coherence to compare.
-        read = max((coherence for coherence, codec in tied if codec == default), default=0.0)
-        if top - read > _COHERENCE_TIE:
-            return likeliest
+    # On a page that names no language, a reading charset-normalizer did not
+    # propose has no coherence to compare: it reads no better than the likeliest.
+    if (
+        _HTML_LANG.search(data[:SNIFF_BYTES]) is None
+        and coherence[likeliest] - coherence.get(default, 0.0) > _COHERENCE_TIE
+    ):
+        return likeliest
     return default if _clean(data, default)[0] is not None else likeliest
 
 

@@ -164,7 +164,8 @@ def test_bytes_no_codec_reads_cleanly_say_so() -> None:
 
 # Undeclared pages in the legacy encodings of their languages (text written for
 # these tests), with and without <html lang>: charset-normalizer names EUC-JP by its
-# JIS X 0213 superset; a page with no language goes by the likeliest reading.
+# JIS X 0213 superset; a page with no language goes by the likeliest reading that
+# gives no mojibake (Polish read as windows-1252 is "W³adze").
 LEGACY_TEXTS = {
     "ja": "東京都は月曜日、来年度から都内の公立小学校で給食を無料にすると発表した。"
     "対象となる児童は約六十万人で、費用は年間およそ三百億円に上る見込みだ。",
@@ -173,6 +174,9 @@ LEGACY_TEXTS = {
     "tr": "İstanbul Büyükşehir Belediyesi pazartesi günü, gelecek yıldan itibaren şehirdeki"
     " devlet ilkokullarında öğle yemeklerinin ücretsiz olacağını açıkladı. Karar yaklaşık"
     " altı yüz bin öğrenciyi kapsıyor. Veliler kararı memnuniyetle karşıladı.",
+    "pl": "Władze Warszawy ogłosiły w poniedziałek, że od przyszłego roku obiady w publicznych"
+    " szkołach podstawowych w mieście będą bezpłatne. Decyzja dotyczy około sześćdziesięciu"
+    " tysięcy uczniów. Rodzice z zadowoleniem przyjęli tę wiadomość.",
     "fr": "La mairie a annoncé lundi que les repas des écoles primaires publiques de la ville"
     " seront gratuits dès l'année prochaine. La mesure concerne environ soixante mille"
     " élèves. Les parents d'élèves ont salué une décision très attendue.",
@@ -187,6 +191,7 @@ LEGACY_TEXTS = {
         ("ja", "shift_jis", False),
         ("he", "cp1255", False),
         ("tr", "cp1254", False),
+        ("pl", "cp1250", False),
         ("fr", "cp1252", False),
     ],
 )
