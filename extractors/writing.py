@@ -26,9 +26,10 @@ __all__ = [
     "word_count",
 ]
 
-# Marks that end a sentence, in the scripts of the corpora and the seeds: Latin,
-# Arabic (؟), Urdu (۔), Chinese and Japanese (。！？).
-SENTENCE_ENDS = frozenset(".!?…。！？؟۔")
+# Marks that end a sentence: Latin, Arabic (؟), Urdu (۔), Chinese and Japanese
+# (。！？), the danda of Hindi, Marathi, Nepali and Bengali (। and ॥), Armenian (։),
+# Amharic (።) and Burmese (။).
+SENTENCE_ENDS = frozenset(".!?…。！？؟۔।॥։።။")
 # The marks that end a sentence for sure: a trailing ellipsis is as often a
 # teaser or a headline cut short.
 FULL_STOPS = SENTENCE_ENDS - {"\N{HORIZONTAL ELLIPSIS}"}

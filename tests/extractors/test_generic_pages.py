@@ -35,6 +35,9 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   description and a "Learn more about..." link, so that half the items are links.
 - ``hidden-text-longer-than-the-story``: a ``display: none`` block (terms of use)
   holding more text than the story beside it, and a ``hidden`` newsletter box.
+- ``hindi-short-lede-outside-container``: a Hindi story whose one-sentence lede,
+  shorter than a paragraph and ending with a danda (।), sits outside the container
+  of its paragraphs.
 - ``how-to-with-short-steps``: a how-to cut into steps, each wrapped alike
   (div.step > div > div > h3, p), two of them one short sentence.
 - ``intro-above-a-longer-list``: three intro paragraphs, then a list of twelve
