@@ -20,7 +20,6 @@ from extractors.generic.scoring import best_candidate
 from extractors.generic.siblings import with_siblings
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, ItemProps
-from extractors.writing import size
 
 __all__ = [
     "MIN_BODY_CHARS",
@@ -99,8 +98,9 @@ def generic_body(
 
 
 def _length(found: list[Block]) -> int:
-    """The size of the text of ``found`` (:func:`extractors.writing.size`)."""
-    return sum(size(block.text) for block in found)
+    """The size of the text of ``found`` (:func:`extractors.writing.size`), as
+    each block measured it."""
+    return sum(block.text_size for block in found)
 
 
 def generic_blocks(

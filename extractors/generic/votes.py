@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from extractors.generic.vocabulary import element_kind
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, text_of
-from extractors.writing import size
+from extractors.writing import UNSPACED_CHAR_WEIGHT, size
 
 __all__ = ["BLOCKS", "PARAGRAPHS", "Scores", "prior", "vote"]
 
@@ -164,7 +164,11 @@ def vote(root: Element) -> Scores:
     for count, (el, text, own) in enumerate(_voters(root)):
         if count % CHECK_EVERY == 0:
             checkpoint("scoring")
-        length = size(text.strip())
+        stripped = text.strip()
+        # A text too short to vote even in an unspaced script needs no measuring.
+        if UNSPACED_CHAR_WEIGHT * len(stripped) < MIN_VOTING_CHARS:
+            continue
+        length = size(stripped)
         if length < MIN_VOTING_CHARS:
             continue
         points = 1 + _commas(text) + min(length // 100, MAX_LENGTH_POINTS)

@@ -277,7 +277,8 @@ class _Walk:
         raw = "".join(self.parts)
         self.parts.clear()
         text = clean(raw) if not raw.isspace() else ""
-        self.link_chars = min(self.link_chars, size(text))
+        if self.link_chars:  # most blocks hold no link: no size to measure
+            self.link_chars = min(self.link_chars, size(text))
         return text
 
     def _row(self, cells: list[Cell]) -> None:
