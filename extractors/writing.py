@@ -75,6 +75,8 @@ def size(text: str) -> int:
     """The length of ``text``, an unspaced script's characters weighted by
     :data:`UNSPACED_CHAR_WEIGHT`: what a length threshold written for Latin script
     should read."""
+    if text.isascii():  # most text: no unspaced character to look for
+        return len(text)
     return len(text) + (UNSPACED_CHAR_WEIGHT - 1) * unspaced_chars(text)
 
 
