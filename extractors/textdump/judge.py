@@ -205,8 +205,8 @@ def judge(
     """Judge every line; ``boilerplate`` holds lines the site prints on every page."""
     kinds = _Kinds(lines, boilerplate)
     prose = prose_weights(lines)
-    for index, weight in enumerate(prose):
-        if weight > 0 and kinds.cheap(index) is not None:
+    for index in [index for index, weight in enumerate(prose) if weight > 0]:
+        if kinds.cheap(index) is not None:
             prose[index] = 0.0
     checkpoint("finding the article in a text dump")
     masses = [line.size * weight for line, weight in zip(lines, prose, strict=True)]
@@ -263,8 +263,10 @@ def _reasons(
                 reasons[index] = (
                     "not-prose" if len(gap) > KEEP_GAP_LINES else kinds[index]
                 ) or _gap_verdict(lines[index])
-        for index in range(start, end + 1):
-            reasons[index] = known[index] or (None if prose[index] > 0 else "not-prose")
+        reasons[start : end + 1] = [
+            kind or (None if weight > 0 else "not-prose")
+            for kind, weight in zip(known[start : end + 1], prose[start : end + 1], strict=True)
+        ]
         previous_end = end
     return reasons
 

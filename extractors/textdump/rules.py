@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from extractors.textdump.htmlrules import html_line_rule, is_related_heading
@@ -104,7 +105,8 @@ TICKER_MIN_SEGMENTS = 3
 # lower-cased: its letters are written in lower case (tests/extractors/
 # test_textdump_rules.py), so that is the same match, and a quicker one (the
 # regex engine skips a branch at its first letter only when case counts).
-_CASED = {pattern: re.compile(pattern.pattern) for pattern in (_CALL_TO_ACTION, _COMMENTS)}
+_CALL_TO_ACTION_CASED = re.compile(_CALL_TO_ACTION.pattern)
+_COMMENTS_CASED = re.compile(_COMMENTS.pattern)
 
 BOUNDARY_KINDS = frozenset({"related-heading", "comments-heading"})
 """Kinds of line after which an article does not go on: a list of other
@@ -121,29 +123,21 @@ def own_rule(text: str) -> str | None:
 
     A microsecond or two a line, where the HTML extractor's rules take several.
     """
-    ascii_line = text.isascii()
     # Only the start of a line is read: lower-casing a whole paragraph is wasted.
     low = text[:FOOTER_MAX_CHARS].lower()
-    if _starts(_CALL_TO_ACTION, text, low if ascii_line else None):
+    # A short ASCII line, lower-cased whole, is read by the patterns' twins.
+    cased = text.isascii() and len(text) <= FOOTER_MAX_CHARS
+    if _CALL_TO_ACTION_CASED.match(low) if cased else _CALL_TO_ACTION.match(text):
         return "call-to-action"
-    if len(text) <= COMMENTS_HEADING_MAX_CHARS and _starts(
-        _COMMENTS, text, low if ascii_line else None
+    if len(text) <= COMMENTS_HEADING_MAX_CHARS and (
+        _COMMENTS_CASED.match(low) if cased else _COMMENTS.match(text)
     ):
         return "comments-heading"
-    if len(text) <= FOOTER_MAX_CHARS and _has_rights_words(low, ascii_line=ascii_line):
+    if len(text) <= FOOTER_MAX_CHARS and _has_rights_words(low, ascii_line=cased):
         return "copyright"
     if "cookie" in low[:FOOTER_MAX_CHARS] and _COOKIES.search(text):
         return "cookie-notice" if _COOKIE_CONTEXT.search(text) else None
     return None
-
-
-def _starts(pattern: re.Pattern[str], text: str, low: str | None) -> bool:
-    """Whether ``pattern`` (case-insensitive, anchored at the start) matches ``text``;
-    ``low`` is ``text`` lower-cased (its first FOOTER_MAX_CHARS characters) when it
-    is ASCII, which its case-sensitive twin (:data:`_CASED`) reads quicker."""
-    if low is not None and len(text) <= FOOTER_MAX_CHARS:
-        return _CASED[pattern].match(low) is not None
-    return pattern.match(text) is not None
 
 
 def _has_rights_words(low: str, *, ascii_line: bool = False) -> bool:
@@ -172,7 +166,7 @@ def boundary_kind(text: str) -> str | None:
         return None
     if is_related_heading(text):
         return "related-heading"
-    if _starts(_COMMENTS, text, text.lower() if text.isascii() else None):
+    if _COMMENTS_CASED.match(text.lower()) if text.isascii() else _COMMENTS.match(text):
         return "comments-heading" if html_line_rule(text) is None else None
     return None
 
@@ -212,12 +206,14 @@ def echoes(lines: Sequence[Line]) -> dict[int, int]:
     ):
         if len(set(keys)) == len(keys):
             continue
+        # Only the lines whose key another line shares are grouped.
+        shared = {key for key, count in Counter(keys).items() if count > 1}
         groups: dict[str, list[Line]] = {}
         for key, line in zip(keys, candidates, strict=True):
-            groups.setdefault(key, []).append(line)
+            if key in shared:
+                groups.setdefault(key, []).append(line)
         for group in groups.values():
-            if len(group) > 1:
-                _match_group(group, repeats, found)
+            _match_group(group, repeats, found)
     return found
 
 
@@ -226,10 +222,12 @@ def _match_group(
 ) -> None:
     """Record in ``found`` each line of ``group`` that ``repeats`` a shorter one
     (the last such one wins, as lines come in order)."""
-    for line in group:
-        text = line.text
-        if line.words <= ECHO_MIN_WORDS or len(text) <= _KEY_CHARS:
+    sized = [(len(other.text), other.text, other.index) for other in group]
+    if all(text == sized[0][1] for _size, text, _index in sized):
+        return  # copies of one line (a refrain, a teaser's title twice): none is longer
+    for line, (size, text, index) in zip(group, sized, strict=True):
+        if line.words <= ECHO_MIN_WORDS or size <= _KEY_CHARS:
             continue
-        for other in group:
-            if len(other.text) < len(text) and repeats(text, other.text):
-                found[line.index] = other.index
+        for other_size, other_text, other_index in sized:
+            if other_size < size and repeats(text, other_text):
+                found[index] = other_index

@@ -19,7 +19,7 @@ def test_opening_patterns_write_their_letters_in_lower_case() -> None:
     """own_rule and boundary_kind read an ASCII line lower-cased with the patterns'
     case-sensitive twins: that is their case-insensitive match only while no
     pattern has a capital letter outside an escape (\\b, \\d, \\W)."""
-    for pattern in rules._CASED:
+    for pattern in (rules._CALL_TO_ACTION_CASED, rules._COMMENTS_CASED):
         letters = re.sub(r"\\.", "", pattern.pattern)
         assert letters == letters.lower(), pattern.pattern
 
