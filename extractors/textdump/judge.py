@@ -209,9 +209,10 @@ def judge(
         if kinds.cheap(index) is not None:
             prose[index] = 0.0
     checkpoint("finding the article in a text dump")
-    masses = [line.size * weight for line, weight in zip(lines, prose, strict=True)]
+    line_sizes = [line.size for line in lines]
+    masses = [size * weight for size, weight in zip(line_sizes, prose, strict=True)]
     found = islands(masses)
-    sizes = list(accumulate((line.size for line in lines), initial=0))
+    sizes = list(accumulate(line_sizes, initial=0))
     after = mass_after(found)
     span = best_chain(
         found, lambda a, b, before: _gap_cost(lines, sizes, (a, b), before, after[b])

@@ -14,7 +14,6 @@ True
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 
 from extractors.textdump.htmlrules import html_line_rule, is_related_heading
@@ -204,15 +203,17 @@ def echoes(lines: Sequence[Line]) -> dict[int, int]:
         ([text[:_KEY_CHARS] for text in texts], str.startswith),
         ([text[-_KEY_CHARS:] for text in texts], str.endswith),
     ):
-        if len(set(keys)) == len(keys):
+        # Each key's last line, by dicts built in C: the keys of lines before
+        # it are the ones another line shares, and only those are grouped.
+        last = dict(zip(keys, range(len(keys)), strict=True))
+        if len(last) == len(keys):
             continue
-        # Only the lines whose key another line shares are grouped.
-        shared = {key for key, count in Counter(keys).items() if count > 1}
         groups: dict[str, list[Line]] = {}
-        for key, line in zip(keys, candidates, strict=True):
-            if key in shared:
-                groups.setdefault(key, []).append(line)
-        for group in groups.values():
+        for position, key in enumerate(keys):
+            if last[key] != position:
+                groups.setdefault(key, []).append(candidates[position])
+        for key, group in groups.items():
+            group.append(candidates[last[key]])
             _match_group(group, repeats, found)
     return found
 
@@ -222,12 +223,10 @@ def _match_group(
 ) -> None:
     """Record in ``found`` each line of ``group`` that ``repeats`` a shorter one
     (the last such one wins, as lines come in order)."""
-    sized = [(len(other.text), other.text, other.index) for other in group]
-    if all(text == sized[0][1] for _size, text, _index in sized):
-        return  # copies of one line (a refrain, a teaser's title twice): none is longer
-    for line, (size, text, index) in zip(group, sized, strict=True):
-        if line.words <= ECHO_MIN_WORDS or size <= _KEY_CHARS:
+    for line in group:
+        text = line.text
+        if line.words <= ECHO_MIN_WORDS or len(text) <= _KEY_CHARS:
             continue
-        for other_size, other_text, other_index in sized:
-            if other_size < size and repeats(text, other_text):
-                found[index] = other_index
+        for other in group:
+            if len(other.text) < len(text) and repeats(text, other.text):
+                found[line.index] = other.index
