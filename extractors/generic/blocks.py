@@ -383,11 +383,12 @@ def _is_date_line(text: str) -> bool:
     >>> _is_date_line("21 april 2022 - 17:40 - Marokko"), _is_date_line("GDP growth 2023: 1.2%")
     (True, False)
     """
-    if len(text) > DATE_LINE_MAX_CHARS:
+    # A line of more space-separated words has at least as many by word_count(),
+    # which need not look for unspaced scripts to tell it.
+    if len(text) > DATE_LINE_MAX_CHARS or len(text.split()) > DATE_LINE_MAX_WORDS:
         return False
-    # The numbers first: counting them is cheap, and most short lines have too few
-    # for a date line (most have none); the date pattern, tried at every
-    # position, is not.
+    # The numbers next: counting them is cheap, and most short lines have too few
+    # for a date line; the date pattern, tried at every position, is not.
     numbers = len(_NUMBER.findall(text))
     if numbers < 2:
         return False
