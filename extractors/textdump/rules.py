@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from extractors.limits import checkpoint
 from extractors.textdump.htmlrules import html_line_rule, is_related_heading
 from extractors.textdump.lines import Line
 
@@ -180,6 +181,10 @@ def segment_rule(line: Line) -> str | None:
 ECHO_MIN_WORDS = 4
 # Lines are matched on their first and last characters, this many.
 _KEY_CHARS = 16
+# A group of lines sharing those characters this large checks the deadline as
+# it goes; the development corpora's groups have two lines mostly, a few dozen
+# at most.
+CHECKED_GROUP_LINES = 100
 
 
 def echoes(lines: Sequence[Line]) -> dict[int, int]:
@@ -222,11 +227,20 @@ def _match_group(
     group: list[Line], repeats: Callable[[str, str], bool], found: dict[int, int]
 ) -> None:
     """Record in ``found`` each line of ``group`` that ``repeats`` a shorter one
-    (the last such one wins, as lines come in order)."""
+    (the last such one wins, as lines come in order).
+
+    Every pair of the group is compared: a large group (thousands of lines of
+    one template, "Breaking news from ... number 1 today") costs seconds, so
+    the deadline is checked before each line of it (an extraction that passed
+    it stopped at the next stage anyway).
+    """
+    checked = len(group) >= CHECKED_GROUP_LINES
     for line in group:
         text = line.text
         if line.words <= ECHO_MIN_WORDS or len(text) <= _KEY_CHARS:
             continue
+        if checked:
+            checkpoint("matching lines that repeat others")
         for other in group:
             if len(other.text) < len(text) and repeats(text, other.text):
                 found[line.index] = other.index

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from extractors.generic.blocks import Block, is_noise_line
+from extractors.limits import OutOfTime
 from extractors.textdump import rules
 from extractors.textdump.features import headline_like, prose_weight
 from extractors.textdump.htmlrules import html_line_rule
@@ -158,3 +159,21 @@ def test_best_chain_bridges_small_gaps_only() -> None:
     assert found == [(0, 0, 300.0), (2, 2, 400.0), (9, 9, 50.0)]
     assert best_chain(found, lambda a, b, budget: 40.0 * (b - a - 1)) == (0, 1)
     assert best_chain([], lambda a, b, budget: 0.0) is None
+
+
+def test_a_large_group_of_similar_lines_stops_at_the_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """echoes compares every pair of lines sharing their first characters: a
+    dump of thousands of lines of one template checks the deadline as it goes."""
+
+    def passed(stage: str) -> None:
+        raise OutOfTime(f"0 s passed before {stage}")
+
+    monkeypatch.setattr(rules, "checkpoint", passed)
+    lines = split_lines(
+        "\n".join(f"Breaking news from the capital city number {i} today" for i in range(200))
+    )
+    with pytest.raises(OutOfTime, match="repeat"):
+        echoes(lines)
+    assert echoes(lines[:50]) == {}  # a small group does not ask
