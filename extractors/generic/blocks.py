@@ -23,6 +23,7 @@ __all__ = [
     "blocks",
     "is_noise_line",
     "is_related_heading",
+    "line_reason",
     "noise_reason",
     "paragraphs",
 ]
@@ -187,7 +188,10 @@ _SHOWN_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # none, and trying them one by one, case-insensitively, costs microseconds a line.
 # Each is anchored at the line's start and writes its letters in lower case, so
 # on an ASCII line lower-casing does what re.IGNORECASE does, and one
-# case-sensitive search of the lower-cased line tells the lines none can match.
+# case-sensitive search of the lower-cased line tells the lines none can match;
+# other lines are asked the same union with re.IGNORECASE. Every pattern opens
+# with "^", and all but the byline's with "^\W*", which the union says once: the
+# regex engine then tries the lead-in words one after the other at one place.
 # The date line's rule, the one rule with no pattern here, needs digits.
 _RULE_PATTERNS = (
     _RELATED_HEADING,
@@ -197,8 +201,22 @@ _RULE_PATTERNS = (
     _PUBLISHED_IN,
     _BYLINE,
 )
-_ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _RULE_PATTERNS))
-_DIGIT = re.compile(r"\d")
+_LEAD = r"^\W*"
+_ANY_RULE_SOURCE = (
+    rf"{_LEAD}(?:"
+    + "|".join(
+        f"(?:{p.pattern.removeprefix(_LEAD)})"
+        for p in _RULE_PATTERNS
+        if p.pattern.startswith(_LEAD)
+    )
+    + ")|"
+    + "|".join(f"(?:{p.pattern})" for p in _RULE_PATTERNS if not p.pattern.startswith(_LEAD))
+)
+_ANY_RULE = re.compile(_ANY_RULE_SOURCE)
+_ANY_RULE_IGNORING_CASE = re.compile(_ANY_RULE_SOURCE, re.I)
+# The related heading's pattern for a lower-cased ASCII line, for the text-dump
+# cleaner, which asks every line between two runs of prose.
+_RELATED_HEADING_CASED = re.compile(_RELATED_HEADING.pattern)
 
 
 def is_noise_line(
@@ -252,17 +270,33 @@ def noise_reason(
         return None  # a table's head ("By changesets | By lines"): no byline, no date
     if title and len(text) == len(title) and text.casefold() == title.casefold():
         return "title"  # the headline is the title field, never body
-    if _BARE_VALUE.match(text):
+    return line_reason(text, block.kind)
+
+
+def line_reason(text: str, kind: Kind = "paragraph") -> str | None:
+    """The rules of :func:`noise_reason` that read a line's words alone, from
+    ``bare-value`` on: its verdict on a block of this ``kind`` and ``text`` that
+    has no link, is no table's head and is not the title.
+
+    >>> line_reason("Advertisement"), line_reason("21 april 2022 - 17:40 - Marokko")
+    ('label', 'date-line')
+    """
+    if "://" in text and _BARE_VALUE.match(text):
         return "bare-value"
-    if len(text) >= READ_ALSO_MAX_CHARS or _no_rule_matches(text):
-        return None  # every rule below is about short lines; most match none
+    if len(text) >= READ_ALSO_MAX_CHARS:
+        return None  # every rule below is about short lines
+    if not (
+        _ANY_RULE.match(text.lower()) if text.isascii() else _ANY_RULE_IGNORING_CASE.match(text)
+    ):
+        # Most lines: no rule with a pattern matches, the date line's is left.
+        return "date-line" if kind != "item" and _is_date_line(text) else None
     lead = _RELATED_HEADING.match(text) if len(text) <= RELATED_HEADING_MAX_CHARS else None
     if lead is not None and _heads_a_list(text, lead):
         return "related-heading"
-    return _short_line_reason(block, text) or ("related-line" if lead is not None else None)
+    return _short_line_reason(kind, text) or ("related-line" if lead is not None else None)
 
 
-def _short_line_reason(block: Block, text: str) -> str | None:
+def _short_line_reason(kind: Kind, text: str) -> str | None:
     """The rule of :func:`noise_reason` for short lines, after the related heading."""
     if _LABELS.match(text):
         return "label"
@@ -278,7 +312,7 @@ def _short_line_reason(block: Block, text: str) -> str | None:
     # timeline, references "Retrieved 2014-09-18."): on both development corpora
     # every list item the date rule dropped (43, all on the readability pages) was
     # article text.
-    return "date-line" if block.kind != "item" and _is_date_line(text) else None
+    return "date-line" if kind != "item" and _is_date_line(text) else None
 
 
 def is_related_heading(text: str) -> bool:
@@ -292,7 +326,12 @@ def is_related_heading(text: str) -> bool:
     """
     if len(text) > RELATED_HEADING_MAX_CHARS:
         return False
-    lead = _RELATED_HEADING.match(text)
+    # Lower-casing keeps an ASCII line's length: the lead ends where it would.
+    lead = (
+        _RELATED_HEADING_CASED.match(text.lower())
+        if text.isascii()
+        else _RELATED_HEADING.match(text)
+    )
     return lead is not None and _heads_a_list(text, lead)
 
 
@@ -320,20 +359,6 @@ def _is_linked_sentence(block: Block) -> bool:
     )
 
 
-def _no_rule_matches(text: str) -> bool:
-    """Whether none of is_noise_line's rules for short lines can match ``text``,
-    told for an ASCII line by one search (:data:`_ANY_RULE`); False when unsure.
-
-    >>> _no_rule_matches("Sharing is what the minister asked for."), _no_rule_matches("SHARE")
-    (True, False)
-    """
-    return (
-        text.isascii()
-        and not _ANY_RULE.match(text.lower())
-        and (len(text) > DATE_LINE_MAX_CHARS or not _DIGIT.search(text))
-    )
-
-
 def _is_byline(text: str) -> bool:
     """A line opening with "By" (or its translation) is a byline when it is a few
     words (:func:`extractors.writing.word_count`), a date beside them aside: "By
@@ -358,15 +383,17 @@ def _is_date_line(text: str) -> bool:
     >>> _is_date_line("21 april 2022 - 17:40 - Marokko"), _is_date_line("GDP growth 2023: 1.2%")
     (True, False)
     """
-    if len(text) > DATE_LINE_MAX_CHARS:
+    # A line of more space-separated words has at least as many by word_count(),
+    # which need not look for unspaced scripts to tell it.
+    if len(text) > DATE_LINE_MAX_CHARS or len(text.split()) > DATE_LINE_MAX_WORDS:
         return False
-    words = word_count(text)
-    if words > DATE_LINE_MAX_WORDS:
-        return False
-    # The numbers first: counting them is cheap, and most short lines have too few
+    # The numbers next: counting them is cheap, and most short lines have too few
     # for a date line; the date pattern, tried at every position, is not.
     numbers = len(_NUMBER.findall(text))
-    if numbers < 2 or numbers * 2 < words - 1:
+    if numbers < 2:
+        return False
+    words = word_count(text)
+    if words > DATE_LINE_MAX_WORDS or numbers * 2 < words - 1:
         return False
     return _DATE.search(text) is not None
 

@@ -21,7 +21,7 @@ from extractors.limits import DEFAULT_LIMITS, Limits, OutOfTime, checkpoint, dea
 from extractors.metadata import detect_language
 from extractors.text import clean, is_clean, join_paragraphs
 from extractors.textdump.judge import Judgement, LineVerdict, judge
-from extractors.textdump.lines import split_lines
+from extractors.textdump.lines import split_measured
 from extractors.textdump.site import SiteLines
 from extractors.textdump.title import find_published
 
@@ -60,7 +60,7 @@ def extract_text(
         return Article(url=url, extractor=TEXT_EXTRACTOR, reason="too-large")
     try:
         with deadline(limits.max_seconds):
-            return _article(_judge(text, boilerplate), url)
+            return _article(*_judge(text, boilerplate), url)
     except OutOfTime:
         return Article(url=url, extractor=TEXT_EXTRACTOR, reason="timeout")
 
@@ -138,7 +138,7 @@ def explain_text(
     _check(text, url, DEFAULT_LIMITS)
     if not text.strip() or len(text) > DEFAULT_LIMITS.max_bytes:
         return []
-    return list(_judge(text, boilerplate, explain=True).verdicts)
+    return list(_judge(text, boilerplate, explain=True)[0].verdicts)
 
 
 def _check(text: object, url: object, limits: object) -> None:
@@ -158,12 +158,16 @@ def _check(text: object, url: object, limits: object) -> None:
         )
 
 
-def _judge(text: str, boilerplate: Collection[str], *, explain: bool = False) -> Judgement:
+def _judge(
+    text: str, boilerplate: Collection[str], *, explain: bool = False
+) -> tuple[Judgement, bool]:
+    """The judgement of every line, and whether all lines are known printable."""
     checkpoint("splitting a text dump into lines")
-    return judge(split_lines(text), boilerplate, explain=explain)
+    lines, printable = split_measured(text)
+    return judge(lines, boilerplate, explain=explain), printable
 
 
-def _article(judgement: Judgement, url: str | None) -> Article:
+def _article(judgement: Judgement, printable: bool, url: str | None) -> Article:
     kept = [
         line.text
         for line, reason in zip(judgement.lines, judgement.reasons, strict=True)
@@ -171,9 +175,10 @@ def _article(judgement: Judgement, url: str | None) -> Article:
     ]
     # Lines come folded (split_lines): most bodies need no repair, which one
     # look at all of them tells. A printable text holds no control character,
-    # and str.isprintable() reads it at a fraction of the pattern's cost.
+    # and str.isprintable() reads it at a fraction of the pattern's cost; lines
+    # known printable (``printable``: the dump came folded) need neither.
     flat = " ".join(kept)
-    if is_clean(flat) and (flat.isprintable() or not _CONTROLS.search(flat)):
+    if is_clean(flat) and (printable or flat.isprintable() or not _CONTROLS.search(flat)):
         paragraphs = kept
     else:
         paragraphs = [

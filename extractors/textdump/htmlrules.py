@@ -6,12 +6,13 @@ photo credits, "published in" source lines, bylines, date lines and the headings
 of related-article lists. A text dump holds the same lines, without their
 markup, so its cleaner asks the same rules rather than keeping a copy of them;
 the rule that fires names the line's kind
-(:func:`~extractors.generic.blocks.noise_reason`).
+(:func:`~extractors.generic.blocks.line_reason`, the rules of
+:func:`~extractors.generic.blocks.noise_reason` for a line without links).
 """
 
 from __future__ import annotations
 
-from extractors.generic.blocks import READ_ALSO_MAX_CHARS, Block, is_related_heading, noise_reason
+from extractors.generic.blocks import READ_ALSO_MAX_CHARS, is_related_heading, line_reason
 
 __all__ = ["html_line_rule", "is_related_heading"]
 
@@ -31,4 +32,4 @@ def html_line_rule(text: str) -> str | None:
     # a long line is not asked, as prose lines are long.
     if len(text) >= READ_ALSO_MAX_CHARS:
         return None
-    return noise_reason(Block(text, 0, "p"))
+    return line_reason(text)

@@ -205,13 +205,14 @@ def judge(
     """Judge every line; ``boilerplate`` holds lines the site prints on every page."""
     kinds = _Kinds(lines, boilerplate)
     prose = prose_weights(lines)
-    for index, weight in enumerate(prose):
-        if weight > 0 and kinds.cheap(index) is not None:
+    for index in [index for index, weight in enumerate(prose) if weight > 0]:
+        if kinds.cheap(index) is not None:
             prose[index] = 0.0
     checkpoint("finding the article in a text dump")
-    masses = [line.size * weight for line, weight in zip(lines, prose, strict=True)]
+    line_sizes = [line.size for line in lines]
+    masses = [size * weight for size, weight in zip(line_sizes, prose, strict=True)]
     found = islands(masses)
-    sizes = list(accumulate((line.size for line in lines), initial=0))
+    sizes = list(accumulate(line_sizes, initial=0))
     after = mass_after(found)
     span = best_chain(
         found, lambda a, b, before: _gap_cost(lines, sizes, (a, b), before, after[b])
@@ -263,8 +264,10 @@ def _reasons(
                 reasons[index] = (
                     "not-prose" if len(gap) > KEEP_GAP_LINES else kinds[index]
                 ) or _gap_verdict(lines[index])
-        for index in range(start, end + 1):
-            reasons[index] = known[index] or (None if prose[index] > 0 else "not-prose")
+        reasons[start : end + 1] = [
+            kind or (None if weight > 0 else "not-prose")
+            for kind, weight in zip(known[start : end + 1], prose[start : end + 1], strict=True)
+        ]
         previous_end = end
     return reasons
 

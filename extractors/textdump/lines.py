@@ -19,6 +19,7 @@ __all__ = [
     "MAX_LINE_CHARS",
     "Line",
     "split_lines",
+    "split_measured",
 ]
 
 # Bounds on the work one dump may cause (README, "Cleaning text"). The largest
@@ -70,7 +71,10 @@ class Line:
         it ends with an ellipsis (a teaser cut short: "... ingenomen met..."), from
         one look at its end."""
         stripped = self.text.rstrip(_CLOSERS)
-        return stripped[-1:], stripped.endswith(("...", "…")) and not stripped.endswith("....")
+        last = stripped[-1:]
+        if last == ".":  # most lines end otherwise: no ellipsis to look for
+            return last, stripped.endswith("...") and not stripped.endswith("....")
+        return last, last == "…"
 
     @property
     def last(self) -> str:
@@ -80,7 +84,19 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """The non-empty lines of ``text`` (at most :data:`MAX_LINES`), measured."""
-    found = _folded_lines(text) if _is_folded(text) else _fold_lines(text)
+    return split_measured(text)[0]
+
+
+def split_measured(text: str) -> tuple[list[Line], bool]:
+    """:func:`split_lines` of ``text``, and whether every line is known to be
+    printable: so are a dump's lines when they come folded, which
+    :func:`_is_folded` read the whole dump to tell (False: not known).
+
+    >>> split_measured("Home\\nA line."), split_measured("A\\tline")
+    (([Line(0, 'Home'), Line(1, 'A line.')], True), ([Line(0, 'A line')], False))
+    """
+    folded = _is_folded(text)
+    found = _folded_lines(text) if folded else _fold_lines(text)
     # One scan of the whole dump spares the test on each line of a dump in a
     # spaced script (most of them): max() over a line's characters costs more
     # than the rest of its measuring.
@@ -90,26 +106,24 @@ def split_lines(text: str) -> list[Line]:
                 unspaced = unspaced_chars(line.text)
                 line.words = max(line.words, unspaced // 2)
                 line.size += (UNSPACED_CHAR_WEIGHT - 1) * unspaced
-    return found
+    return found, folded
 
 
 def _is_folded(text: str) -> bool:
     """Whether every line of ``text`` is folded already, as a flattened page's
     lines are: printable (so no line break but "\\n", no tab, no no-break
     space), single spaces, none at a line's ends. Told by a few scans of the
-    whole dump, where testing each line cost a microsecond a line.
+    whole dump, where testing each line cost a microsecond a line; with its line
+    breaks read as spaces, a folded dump has no two spaces in a row (an empty
+    line, which would show so too, is left to :func:`_fold_lines`).
 
-    >>> _is_folded("Home\\n\\nA line."), _is_folded("Home \\nA line."), _is_folded("A\\tline")
+    >>> _is_folded("Home\\nA line."), _is_folded("Home \\nA line."), _is_folded("A\\tline")
     (True, False, False)
     """
-    return (
-        "  " not in text
-        and " \n" not in text
-        and "\n " not in text
-        and text[:1] != " "
-        and text[-1:] != " "
-        and text.replace("\n", "").isprintable()
-    )
+    if text[:1] == " " or text[-1:] == " ":
+        return False
+    spaced = text.replace("\n", " ")
+    return "  " not in spaced and spaced.isprintable()
 
 
 def _folded_lines(text: str) -> list[Line]:

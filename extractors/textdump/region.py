@@ -27,17 +27,18 @@ def islands(masses: Sequence[float]) -> list[Island]:
     [(1, 2, 10.0), (5, 5, 3.0)]
     """
     found: list[Island] = []
-    start, total = -1, 0.0
-    for index, mass in enumerate(masses):
-        if mass > 0:
-            if start < 0:
-                start, total = index, 0.0
-            total += mass
-        elif start >= 0:
-            found.append((start, index - 1, total))
-            start = -1
+    start, previous, total = -1, -2, 0.0
+    # Only the lines of positive mass are visited (a page's prose is a third of
+    # its lines or less); their sums add up in order, as a running total would.
+    for index in [index for index, mass in enumerate(masses) if mass > 0]:
+        if index != previous + 1:
+            if start >= 0:
+                found.append((start, previous, total))
+            start, total = index, 0.0
+        total += masses[index]
+        previous = index
     if start >= 0:
-        found.append((start, len(masses) - 1, total))
+        found.append((start, previous, total))
     return found
 
 

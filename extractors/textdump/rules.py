@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from extractors.limits import checkpoint
 from extractors.textdump.htmlrules import html_line_rule, is_related_heading
 from extractors.textdump.lines import Line
 
@@ -95,9 +96,17 @@ _RIGHTS = re.compile(_prefix_tree(_RIGHTS_WORDS))
 # then runs on the few lines that hold one ("serv" of "service").
 _RIGHTS_PIECES = ("©", "serv", "copyright ", "(c) ", "behalten", "behouden", "zastrzeż",
                   "защищ", "محفوظة", "所有")  # fmt: skip
+_ASCII_RIGHTS_PIECES = tuple(piece for piece in _RIGHTS_PIECES if piece.isascii())
 FOOTER_MAX_CHARS = 300
 # A ticker or a menu on one line: three or more items joined by wide gaps.
 TICKER_MIN_SEGMENTS = 3
+
+# The patterns above that open a line, without re.IGNORECASE, for an ASCII line
+# lower-cased: its letters are written in lower case (tests/extractors/
+# test_textdump_rules.py), so that is the same match, and a quicker one (the
+# regex engine skips a branch at its first letter only when case counts).
+_CALL_TO_ACTION_CASED = re.compile(_CALL_TO_ACTION.pattern)
+_COMMENTS_CASED = re.compile(_COMMENTS.pattern)
 
 BOUNDARY_KINDS = frozenset({"related-heading", "comments-heading"})
 """Kinds of line after which an article does not go on: a list of other
@@ -112,28 +121,33 @@ def line_rule(text: str) -> str | None:
 def own_rule(text: str) -> str | None:
     """The kind of furniture ``text`` is by the rules of this module alone, or None.
 
-    A microsecond a line, where the HTML extractor's rules take ten or more.
+    A microsecond or two a line, where the HTML extractor's rules take several.
     """
-    if _CALL_TO_ACTION.match(text):
-        return "call-to-action"
-    if len(text) <= COMMENTS_HEADING_MAX_CHARS and _COMMENTS.match(text):
-        return "comments-heading"
     # Only the start of a line is read: lower-casing a whole paragraph is wasted.
     low = text[:FOOTER_MAX_CHARS].lower()
-    if len(text) <= FOOTER_MAX_CHARS and _has_rights_words(low):
+    # A short ASCII line, lower-cased whole, is read by the patterns' twins.
+    cased = text.isascii() and len(text) <= FOOTER_MAX_CHARS
+    if _CALL_TO_ACTION_CASED.match(low) if cased else _CALL_TO_ACTION.match(text):
+        return "call-to-action"
+    if len(text) <= COMMENTS_HEADING_MAX_CHARS and (
+        _COMMENTS_CASED.match(low) if cased else _COMMENTS.match(text)
+    ):
+        return "comments-heading"
+    if len(text) <= FOOTER_MAX_CHARS and _has_rights_words(low, ascii_line=cased):
         return "copyright"
     if "cookie" in low[:FOOTER_MAX_CHARS] and _COOKIES.search(text):
         return "cookie-notice" if _COOKIE_CONTEXT.search(text) else None
     return None
 
 
-def _has_rights_words(low: str) -> bool:
-    """Whether the lower-cased ``low`` holds one of the copyright footers' words.
+def _has_rights_words(low: str, *, ascii_line: bool = False) -> bool:
+    """Whether the lower-cased ``low`` holds one of the copyright footers' words;
+    an ASCII line (``ascii_line``) can hold only the ASCII pieces of them.
 
     >>> _has_rights_words("© 2019 news nation."), _has_rights_words("the service resumed.")
     (True, False)
     """
-    for piece in _RIGHTS_PIECES:
+    for piece in _ASCII_RIGHTS_PIECES if ascii_line else _RIGHTS_PIECES:
         if piece in low:
             return _RIGHTS.search(low) is not None
     return False
@@ -152,8 +166,8 @@ def boundary_kind(text: str) -> str | None:
         return None
     if is_related_heading(text):
         return "related-heading"
-    if _COMMENTS.match(text) and html_line_rule(text) is None:
-        return "comments-heading"
+    if _COMMENTS_CASED.match(text.lower()) if text.isascii() else _COMMENTS.match(text):
+        return "comments-heading" if html_line_rule(text) is None else None
     return None
 
 
@@ -167,6 +181,10 @@ def segment_rule(line: Line) -> str | None:
 ECHO_MIN_WORDS = 4
 # Lines are matched on their first and last characters, this many.
 _KEY_CHARS = 16
+# A group of lines sharing those characters this large checks the deadline as
+# it goes; the development corpora's groups have two lines mostly, a few dozen
+# at most.
+CHECKED_GROUP_LINES = 100
 
 
 def echoes(lines: Sequence[Line]) -> dict[int, int]:
@@ -190,14 +208,18 @@ def echoes(lines: Sequence[Line]) -> dict[int, int]:
         ([text[:_KEY_CHARS] for text in texts], str.startswith),
         ([text[-_KEY_CHARS:] for text in texts], str.endswith),
     ):
-        if len(set(keys)) == len(keys):
+        # Each key's last line, by dicts built in C: the keys of lines before
+        # it are the ones another line shares, and only those are grouped.
+        last = dict(zip(keys, range(len(keys)), strict=True))
+        if len(last) == len(keys):
             continue
         groups: dict[str, list[Line]] = {}
-        for key, line in zip(keys, candidates, strict=True):
-            groups.setdefault(key, []).append(line)
-        for group in groups.values():
-            if len(group) > 1:
-                _match_group(group, repeats, found)
+        for position, key in enumerate(keys):
+            if last[key] != position:
+                groups.setdefault(key, []).append(candidates[position])
+        for key, group in groups.items():
+            group.append(candidates[last[key]])
+            _match_group(group, repeats, found)
     return found
 
 
@@ -205,11 +227,20 @@ def _match_group(
     group: list[Line], repeats: Callable[[str, str], bool], found: dict[int, int]
 ) -> None:
     """Record in ``found`` each line of ``group`` that ``repeats`` a shorter one
-    (the last such one wins, as lines come in order)."""
+    (the last such one wins, as lines come in order).
+
+    Every pair of the group is compared: a large group (thousands of lines of
+    one template, "Breaking news from ... number 1 today") costs seconds, so
+    the deadline is checked before each line of it (an extraction that passed
+    it stopped at the next stage anyway).
+    """
+    checked = len(group) >= CHECKED_GROUP_LINES
     for line in group:
         text = line.text
         if line.words <= ECHO_MIN_WORDS or len(text) <= _KEY_CHARS:
             continue
+        if checked:
+            checkpoint("matching lines that repeat others")
         for other in group:
             if len(other.text) < len(text) and repeats(text, other.text):
                 found[line.index] = other.index

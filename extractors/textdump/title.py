@@ -187,9 +187,9 @@ def find_title(
 def _title_shaped(line: Line) -> bool:
     """A headline: a few words; a period at its end only after a dozen words at most
     (a longer line that ends so is a paragraph's sentence)."""
-    if not headline_like(line) or line.words > TITLE_MAX_WORDS:
+    if line.words > TITLE_MAX_WORDS or not headline_like(line):
         return False
-    return line.last != "." or line.words <= TITLE_MAX_WORDS_WITH_PERIOD
+    return line.words <= TITLE_MAX_WORDS_WITH_PERIOD or line.last != "."
 
 
 def _followed_by_prose(

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extractors.generic.blocks import Block, is_noise_line
+from extractors.limits import OutOfTime
+from extractors.textdump import rules
 from extractors.textdump.features import headline_like, prose_weight
 from extractors.textdump.htmlrules import html_line_rule
 from extractors.textdump.lines import MAX_LINE_CHARS, split_lines
 from extractors.textdump.region import best_chain, islands
 from extractors.textdump.rules import _RIGHTS_WORDS, boundary_kind, echoes, line_rule, own_rule
+
+
+def test_opening_patterns_write_their_letters_in_lower_case() -> None:
+    """own_rule and boundary_kind read an ASCII line lower-cased with the patterns'
+    case-sensitive twins: that is their case-insensitive match only while no
+    pattern has a capital letter outside an escape (\\b, \\d, \\W)."""
+    for pattern in (rules._CALL_TO_ACTION_CASED, rules._COMMENTS_CASED):
+        letters = re.sub(r"\\.", "", pattern.pattern)
+        assert letters == letters.lower(), pattern.pattern
 
 
 def one(text: str):  # type: ignore[no-untyped-def]
@@ -57,6 +70,9 @@ def test_adapter_gives_the_html_extractors_verdict(text: str) -> None:
         ("Click here to receive live updates on the election", "call-to-action"),
         ("34 responses to “Anthony Lynn: We needed to win”", "comments-heading"),
         ("Leave a Reply", "comments-heading"),
+        # ASCII lines in capitals (their patterns read them lower-cased):
+        ("CLICK HERE to receive live updates", "call-to-action"),
+        ("LEAVE A REPLY", "comments-heading"),
         ("© 2019 News Nation. All rights reserved.", "copyright"),
         ("Content (c) 2014 IETF Trust and the persons identified", "copyright"),
         ("This website uses cookies to improve your experience.", "cookie-notice"),
@@ -79,6 +95,9 @@ def test_boundaries() -> None:
     assert boundary_kind("Lees meer") == "related-heading"
     assert boundary_kind("More stories from CNN") == "related-heading"
     assert boundary_kind("12 Comments") == "comments-heading"
+    assert boundary_kind("12 COMMENTS") == "comments-heading"
+    assert boundary_kind("RELATED STORIES") == "related-heading"
+    assert boundary_kind("ЧИТАЙТЕ ТАКЖЕ") == "related-heading"
     assert boundary_kind("Lees ook: Blinken ontmoet Bourita in Rabat") is None
     assert boundary_kind("The comments of the minister were clear.") is None
 
@@ -140,3 +159,21 @@ def test_best_chain_bridges_small_gaps_only() -> None:
     assert found == [(0, 0, 300.0), (2, 2, 400.0), (9, 9, 50.0)]
     assert best_chain(found, lambda a, b, budget: 40.0 * (b - a - 1)) == (0, 1)
     assert best_chain([], lambda a, b, budget: 0.0) is None
+
+
+def test_a_large_group_of_similar_lines_stops_at_the_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """echoes compares every pair of lines sharing their first characters: a
+    dump of thousands of lines of one template checks the deadline as it goes."""
+
+    def passed(stage: str) -> None:
+        raise OutOfTime(f"0 s passed before {stage}")
+
+    monkeypatch.setattr(rules, "checkpoint", passed)
+    lines = split_lines(
+        "\n".join(f"Breaking news from the capital city number {i} today" for i in range(200))
+    )
+    with pytest.raises(OutOfTime, match="repeat"):
+        echoes(lines)
+    assert echoes(lines[:50]) == {}  # a small group does not ask
