@@ -77,10 +77,25 @@ _READ_ALSO = re.compile(
     r"|leggi anche|vedi anche"  # Italian
     r"|czytaj (?:też|także|więcej)|zobacz (?:też|także)"  # Polish
     r"|читайте также|смотрите также"  # Russian
+    r"|читайте також|дивіться також"  # Ukrainian
     r"|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|إقرأ أيضاً|اقرأ المزيد|شاهد أيضا"  # Arabic
+    r"|بیشتر بخوانید|همچنین بخوانید"  # Persian
+    r"|קראו גם|ראו גם"  # Hebrew
+    r"|läs (?:också|även|mer)|se även"  # Swedish
+    r"|læs (?:også|mere)|les (?:også|mer)"  # Danish, Norwegian
+    r"|lue (?:myös|lisää)"  # Finnish
+    r"|čtěte (?:také|též)|přečtěte si (?:také|též)"  # Czech
+    r"|citește (?:și|mai mult)|vezi (?:și|mai mult)"  # Romanian
+    r"|olvassa el (?:ezt )?is"  # Hungarian
+    r"|διαβάστε (?:επίσης|ακόμη)|δείτε (?:επίσης|ακόμη)"  # Greek
+    r"|ayrıca (?:bakınız|okuyun)|bunu da okuyun|ilgili haberler?"  # Turkish
+    r"|baca juga|lihat juga|berita terkait"  # Indonesian, Malay
+    r"|xem thêm|đọc thêm|tin liên quan"  # Vietnamese
     r")\b"
-    # Chinese writes no space after the lead-in: "相关阅读市民热议票价调整".
-    r"|相关阅读|延伸阅读|相關閱讀|推荐阅读"
+    # Chinese, Japanese, Korean and Thai write no space after the lead-in
+    # ("相关阅读市民热议票价调整"); Hindi's ends on a vowel sign, which no \b follows.
+    r"|相关阅读|延伸阅读|相關閱讀|推荐阅读|あわせて読みたい|関連記事|관련기사|함께 보면 좋은"
+    r"|อ่านเพิ่มเติม|ข่าวที่เกี่ยวข้อง|यह भी पढ़ें|ये भी पढ़ें"
     r")\s*[:：\-–—»>]?",
     re.I,
 )
@@ -90,15 +105,22 @@ READ_ALSO_MAX_CHARS = 250
 _LABELS = re.compile(
     r"^\W*(?:advertisement|advertentie|advertising|adverts?|anzeige|werbung|publicité"
     r"|publicidad|publicidade|pubblicità|reklama|реклама|إعلان|广告|広告|sponsored"
+    r"|reklam|reklame|annons|annonse|mainos|hirdetés|διαφήμιση|iklan|quảng cáo|reclamă"
+    r"|פרסומת|تبلیغات|विज्ञापन|광고|โฆษณา"
     r"|breaking(?: news)?|eilmeldung|dernière minute|urgent"
     r"|عاجل|laatste nieuws|share(?: this)?|partager|teilen|delen|compartir|مشاركة"
     r"|print|imprimer|drucken|close|fermer|schließen|sluiten|cerrar)\W*$",
     re.I,
 )
 
-# Credit lines of photos and agencies: short, starting with the word for photo.
+# Credit lines of photos and agencies: short, starting with the word for photo (in
+# Chinese, Japanese and Korean, which need no space after it, with its separator:
+# "图片来源：新华社", "写真：共同", "사진=연합뉴스").
 _CREDIT = re.compile(
-    r"^\W*(?:photo|foto|image|bild|picture|crédit|credit|©|copyright|fotó|صورة)\b", re.I
+    r"^\W*(?:(?:photo|foto|image|bild|picture|crédit|credit|©|copyright|fotó|صورة"
+    r"|φωτογραφία|фото|תמונה|عکس)\b"
+    r"|(?:图片来源|图片|圖片|摄影|攝影|写真|撮影|사진)\s*[:：=／/])",
+    re.I,
 )
 CREDIT_MAX_CHARS = 120
 

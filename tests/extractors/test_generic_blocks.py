@@ -39,6 +39,58 @@ def test_noise_lines(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Läs också: Regeringen presenterar budgeten", "read-also"),
+        ("Læs også: Regeringen fremlægger finansloven", "read-also"),
+        ("Les også: Regjeringen legger fram budsjettet", "read-also"),
+        ("Lue myös: Hallitus esittelee budjetin", "read-also"),
+        ("Čtěte také: Vláda představila rozpočet", "read-also"),
+        ("Citește și: Guvernul prezintă bugetul", "read-also"),
+        ("Διαβάστε επίσης: Η κυβέρνηση παρουσιάζει τον προϋπολογισμό", "read-also"),
+        ("İlgili haberler: Hükümet bütçeyi açıkladı", "read-also"),
+        ("Baca juga: Pemerintah umumkan anggaran", "read-also"),
+        ("Xem thêm: Chính phủ công bố ngân sách", "read-also"),
+        ("Читайте також: Уряд представив бюджет", "read-also"),
+        ("بیشتر بخوانید: دولت بودجه را اعلام کرد", "read-also"),
+        ("קראו גם: הממשלה הציגה את התקציב", "read-also"),
+        ("यह भी पढ़ें: सरकार ने बजट पेश किया", "read-also"),
+        ("관련기사: 정부 예산안 발표", "read-also"),
+        ("อ่านเพิ่มเติม: รัฐบาลเสนองบประมาณ", "read-also"),
+        ("Reklam", "label"),
+        ("Annons", "label"),
+        ("Mainos", "label"),
+        ("Διαφήμιση", "label"),
+        ("Iklan", "label"),
+        ("Quảng cáo", "label"),
+        ("विज्ञापन", "label"),
+        ("광고", "label"),
+        ("图片来源：新华社", "credit"),
+        ("写真：共同通信", "credit"),
+        ("사진=연합뉴스", "credit"),
+        ("Фото: ТАСС", "credit"),
+    ],
+)
+def test_noise_lines_in_more_languages(text: str, reason: str) -> None:
+    assert blocks.line_reason(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "İlgili bakanlık pazartesi günü bir açıklama yaptı.",
+        "Reklamlar yasaklandı, dedi bakan.",
+        "写真家の田中さんは、三十年にわたって港町の暮らしを撮り続けてきた。",
+        "사진은 지난달 촬영됐다.",
+        "Annonsörerna lämnade sajten.",
+        "Фотографии выставки можно увидеть до мая.",
+    ],
+)
+def test_article_lines_opening_with_those_words_are_kept(text: str) -> None:
+    assert blocks.line_reason(text) is None
+
+
+@pytest.mark.parametrize(
     ("text", "noise"),
     [
         # ASCII lines, which the rules' joined pattern reads lower-cased, in capitals:
