@@ -117,8 +117,8 @@ _LABELS = re.compile(
 # Chinese, Japanese and Korean, which need no space after it, with its separator:
 # "图片来源：新华社", "写真：共同", "사진=연합뉴스").
 _CREDIT = re.compile(
-    r"^\W*(?:(?:photo|foto|image|bild|picture|crédit|credit|©|copyright|fotó|صورة"
-    r"|φωτογραφία|фото|תמונה|عکس)\b"
+    r"^\W*(?:(?:photo|foto|image|bild|picture|crédit|credit|copyright|fotó|صورة"
+    r"|φωτογραφία|фото|תמונה|عکس)\b|©"
     r"|(?:图片来源|图片|圖片|摄影|攝影|写真|撮影|사진)\s*[:：=／/])",
     re.I,
 )

@@ -29,6 +29,8 @@ def line(text: str, link_chars: int = 0) -> Block:
         "Advertisement",
         "عاجل",
         "Photo: Reuters/John Smith",
+        "© Reuters",
+        "© 2024 The Coastal Courier",
         "By Jane Doe",
         "Publié dans Maroc Diplomatique le 20 - 04 - 2022",
         "Published on 21 April 2022, 17:40",
