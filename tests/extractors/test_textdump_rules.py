@@ -73,7 +73,9 @@ def test_adapter_gives_the_html_extractors_verdict(text: str) -> None:
         # ASCII lines in capitals (their patterns read them lower-cased):
         ("CLICK HERE to receive live updates", "call-to-action"),
         ("LEAVE A REPLY", "comments-heading"),
-        ("© 2019 News Nation. All rights reserved.", "copyright"),
+        ("2019 News Nation. All rights reserved.", "copyright"),
+        # A line opening with © is the generic extractor's credit line first.
+        ("© 2019 News Nation. All rights reserved.", "credit"),
         ("Content (c) 2014 IETF Trust and the persons identified", "copyright"),
         ("This website uses cookies to improve your experience.", "cookie-notice"),
         ("She baked cookies for the whole street on Sunday morning.", None),
