@@ -35,6 +35,7 @@ import codecs
 import re
 import zlib
 from dataclasses import dataclass
+from functools import cache
 
 import charset_normalizer
 from ftfy.badness import is_bad
@@ -274,11 +275,13 @@ def _detect(data: bytes) -> str | None:
     for chaos, reads, codec in guesses:
         if chaos <= best + _CHAOS_TIE:
             coherence[codec] = max(coherence.get(codec, 0.0), reads)
-    # The likeliest reading that gives no mojibake (ftfy's test, in _clean).
     ranked = sorted(coherence, key=coherence.__getitem__, reverse=True)
-    likeliest = next((codec for codec in ranked if _clean(data, codec)[0] is not None), ranked[0])
     if len(ranked) == 1:
-        return likeliest
+        return ranked[0]
+    # Each codec decodes the whole page to be tested: once, whichever step asks.
+    reads_cleanly = cache(lambda codec: _clean(data, codec)[0] is not None)
+    # The likeliest reading that gives no mojibake (ftfy's test, in _clean).
+    likeliest = next((codec for codec in ranked if reads_cleanly(codec)), ranked[0])
     default = _default(data)
     # On a page that names no language, a reading charset-normalizer did not
     # propose has no coherence to compare: it reads no better than the likeliest.
@@ -287,7 +290,7 @@ def _detect(data: bytes) -> str | None:
         and coherence[likeliest] - coherence.get(default, 0.0) > _COHERENCE_TIE
     ):
         return likeliest
-    return default if _clean(data, default)[0] is not None else likeliest
+    return default if reads_cleanly(default) else likeliest
 
 
 def decode_page(
