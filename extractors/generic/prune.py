@@ -242,12 +242,24 @@ def _gallery_legends(tree: Element) -> list[Element]:
     found = []
     for listing in tree.iter("ul", "ol"):
         items = [child for child in listing if child.tag == "li"]
-        if len(items) < GALLERY_MIN_ITEMS or not _COUNTER.match(text_of(items[0])):
+        if len(items) < GALLERY_MIN_ITEMS:
             continue
-        counters = [counter for item in items if (counter := _COUNTER.match(text_of(item)))]
-        if len(counters) == len(items) and _counts_through(counters):
+        counters = _counters(items)
+        if counters is not None and _counts_through(counters):
             found.append(listing)
     return found
+
+
+def _counters(items: list[Element]) -> list[re.Match[str]] | None:
+    """The slideshow counter each of ``items`` opens with; None at the first item
+    without one (most lists: their first)."""
+    counters = []
+    for item in items:
+        counter = _COUNTER.match(text_of(item))
+        if counter is None:
+            return None
+        counters.append(counter)
+    return counters
 
 
 def _counts_through(counters: list[re.Match[str]]) -> bool:
