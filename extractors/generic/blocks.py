@@ -311,7 +311,7 @@ def line_reason(text: str, kind: Kind = "paragraph") -> str | None:
         _ANY_RULE.match(text.lower()) if text.isascii() else _ANY_RULE_IGNORING_CASE.match(text)
     ):
         # Most lines: no rule with a pattern matches, the date line's is left.
-        return "date-line" if kind != "item" and _is_date_line(text) else None
+        return _date_line_reason(kind, text)
     lead = _RELATED_HEADING.match(text) if len(text) <= RELATED_HEADING_MAX_CHARS else None
     if lead is not None and _heads_a_list(text, lead):
         return "related-heading"
@@ -330,10 +330,14 @@ def _short_line_reason(kind: Kind, text: str) -> str | None:
         return "published-line"
     if _BYLINE.match(text) and not text.endswith(".") and _is_byline(text):
         return "byline"
-    # A date stamp stands on its own line; in a list, dated lines are content (a
-    # timeline, references "Retrieved 2014-09-18."): on both development corpora
-    # every list item the date rule dropped (43, all on the readability pages) was
-    # article text.
+    return _date_line_reason(kind, text)
+
+
+def _date_line_reason(kind: Kind, text: str) -> str | None:
+    """``"date-line"`` for a date stamp. It stands on its own line; in a list, dated
+    lines are content (a timeline, references "Retrieved 2014-09-18."): on both
+    development corpora every list item the date rule dropped (43, all on the
+    readability pages) was article text."""
     return "date-line" if kind != "item" and _is_date_line(text) else None
 
 
