@@ -19,6 +19,7 @@ import lxml.etree
 from extractors.generic.blocks import MAX_LINK_DENSITY
 from extractors.generic.scoring import link_density
 from extractors.generic.vocabulary import element_kind
+from extractors.generic.votes import MIN_VOTING_CHARS
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, ItemProps, drop, itemprops, number, text_of
 
@@ -78,7 +79,13 @@ _FRAME_SHARE = 0.5
 _MIN_FRAME_SHARE = 0.1
 
 
-_P_COUNT = lxml.etree.XPath("count(.//p)")
+# The paragraphs an element holds: its <p>s, and the <div>s with a voting
+# paragraph's length of text of their own, as the many sites that write
+# paragraphs as divs do. Divs of a word or two (buttons, labels) are no
+# paragraphs: counted, they outnumbered a story's on a page of share buttons.
+_P_COUNT = lxml.etree.XPath(
+    f"count(.//p | .//div[text()[string-length(normalize-space(.)) >= {MIN_VOTING_CHARS}]])"
+)
 _TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space(.))")
 
 
@@ -327,7 +334,8 @@ class _Frame:
             return True
         if length < _MIN_FRAME_SHARE * self.text:
             return False
-        # Paragraph share, for pages whose text sits outside <p> (tables, divs).
+        # Paragraph share, for pages whose furniture holds much text outside
+        # paragraphs (tables, link lists).
         if self._paragraphs < 0:
             self._paragraphs = number(_P_COUNT, self.root)
         return self._paragraphs > 1 and number(_P_COUNT, el) >= _FRAME_SHARE * self._paragraphs

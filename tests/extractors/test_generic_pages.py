@@ -74,6 +74,9 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   reader comments, in Dutch.
 - ``story-in-a-modal-over-the-feed``: the story in a container whose class says
   "modal" and "overlay", opened over a longer feed of teasers.
+- ``story-in-div-paragraphs-in-a-share-wrapper``: a Portuguese story written in
+  ``<div>`` paragraphs (no ``<p>``), in a wrapper whose id names share buttons,
+  on a page whose sidebar and footer hold more text than the story.
 - ``story-in-classless-chunks``: a French story cut into three chunks (div > div
   > p, empty ad slots between) on a page with no class or id, beside a list of
   linked headlines wrapped the same way.
