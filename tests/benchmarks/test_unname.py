@@ -83,3 +83,25 @@ def test_not_a_corpus_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFix
     code = main(["--corpus", str(tmp_path / "missing"), "--out", str(tmp_path / "out")])
     assert code == 2
     assert "not a benchmark corpus" in capsys.readouterr().err
+
+
+def test_divs_write_every_paragraph_tag_as_a_div() -> None:
+    rewritten = unname_page(PAGE, divs=True)
+    before = lxml.html.document_fromstring(PAGE)
+    after = lxml.html.document_fromstring(rewritten)
+    assert after.text_content() == before.text_content()
+    assert not after.findall(".//p")
+    assert "<div>La tempête a atteint Brest" in rewritten
+    # Inside an attribute value, a comment or code, a "<p" is text, not a tag.
+    assert """data-item='{"caption": "<p class=x>Pluie</p>"}'""" in rewritten
+
+
+def test_keep_names_rewrites_the_paragraphs_only(tmp_path: Path) -> None:
+    assert unname_page(PAGE, divs=True, names=True) == PAGE.replace(
+        '<p class = "lede">', '<div class = "lede">'
+    ).replace(
+        'Brest mardi ; le mot class="x" reste dans le texte.</p>',
+        'Brest mardi ; le mot class="x" reste dans le texte.</div>',
+    )
+    with pytest.raises(SystemExit):
+        main(["--corpus", str(tmp_path), "--out", str(tmp_path / "out"), "--keep-names"])
