@@ -18,13 +18,14 @@ tag. A ``<p>`` left unclosed, which a parser closes at the next
 block, becomes a ``<div>`` that holds what follows it until its parent closes:
 such pages are changed in their structure too, as a real site's would be.
 
-Only start tags are touched: comments, the text, and the elements whose
-content is code (``<script>``, ``<style>``, ``<template>``, ``<textarea>``)
-stay as they were (the tags are found as :mod:`benchmarks.rescript` finds
-them). The page is read byte for byte (as Latin-1, which maps every byte to
-one character), so every other byte of it, its charset declaration included,
-is the original's in any charset that writes ASCII as ASCII. The ground truth
-is copied unchanged::
+Only tags are touched (start tags, and with ``--divs`` the ``</p>`` end
+tags): comments, the text, and the elements whose content is code
+(``<script>``, ``<style>``, ``<template>``, ``<textarea>``) stay as they were
+(the tags are found as :mod:`benchmarks.rescript` finds them). The page is
+read byte for byte (as Latin-1, which maps every byte to one character), so
+every other byte of it, its charset declaration included, is the original's
+in any charset that writes ASCII as ASCII. The ground truth is copied
+unchanged::
 
     python -m benchmarks.unname --corpus PATH --out DIR [--divs [--keep-names]]
     python -m benchmarks.extraction --corpus DIR

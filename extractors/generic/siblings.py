@@ -129,17 +129,26 @@ SHAPE_MAX_LEVELS = 5
 
 def _shape(el: Element) -> tuple[str, ...] | None:
     """The tags from ``el``'s first child down to its first paragraph, first child by
-    first child; None when no ``<p>`` opens ``el`` within ``SHAPE_MAX_LEVELS``."""
+    first child; None when no paragraph opens ``el`` within ``SHAPE_MAX_LEVELS``.
+    A paragraph is a ``<p>``, or a ``<div>`` with a sentence's worth of text of its
+    own (the sites that write paragraphs as divs)."""
     path: list[str] = []
     for _ in range(SHAPE_MAX_LEVELS):
         child = next((c for c in el if isinstance(c.tag, str)), None)
         if child is None:
             return None
         path.append(child.tag)
-        if child.tag == "p":
+        if child.tag == "p" or (child.tag == "div" and _has_own_sentence(child)):
             return tuple(path)
         el = child
     return None
+
+
+def _has_own_sentence(el: Element) -> bool:
+    """Whether a run of text directly in ``el`` (not in a child) has a voting
+    paragraph's length."""
+    runs = (el.text, *(child.tail for child in el))
+    return any(run and len(run.strip()) >= MIN_VOTING_CHARS for run in runs)
 
 
 def _is_text(el: Element, minimum: int = SIBLING_PARAGRAPH_CHARS) -> bool:

@@ -80,6 +80,9 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
 - ``story-in-classless-chunks``: a French story cut into three chunks (div > div
   > p, empty ad slots between) on a page with no class or id, beside a list of
   linked headlines wrapped the same way.
+- ``story-in-classless-div-sections``: a Polish story in three sections, each
+  div > div > div (its paragraphs written as divs, no ``<p>``) beside an empty
+  div, on a page with no class or id.
 - ``story-in-classless-sections``: an Italian story in three sections, each
   div > div > p beside an empty div, on a page with no class or id.
 - ``teaser-summaries-below-the-story``: four teasers (a linked headline over a
