@@ -55,9 +55,11 @@ _TAG_PRIOR = {
 
 
 # Elements that vote as paragraphs. A <div> votes only when it has no block children
-# (the many sites that write paragraphs as divs).
-_VOTERS = ("p", "pre", "td", "div", "section", "blockquote", "li")
-_CONTAINERS = frozenset({"div", "section", "blockquote"})
+# (the many sites that write paragraphs as divs). A container's text between its
+# blocks and <br>s votes for the container: in an <article>, a <main> or the <body>
+# too, where pages written without <p> put the story ("text<br><br>more text").
+_VOTERS = ("p", "pre", "td", "div", "section", "blockquote", "li", "article", "main", "body")
+_CONTAINERS = frozenset({"div", "section", "blockquote", "article", "main", "body"})
 PARAGRAPHS = frozenset({"p", "div", "section"})
 BLOCKS = frozenset(
     "address article aside blockquote div dl fieldset figure footer form h1 h2 h3 h4 h5 h6 "

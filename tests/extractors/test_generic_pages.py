@@ -2,7 +2,8 @@
 
 Each folder holds ``source.html`` and ``expected.txt``, the body written by hand
 from the page (paragraphs separated by a blank line; a table row's cells joined
-by " | "). The generic path must give exactly those paragraphs, in that order.
+by " | "). The generic path must give exactly those paragraphs, in that order,
+and so must our own rules without the readability-lxml fallback.
 
 - ``ad-labels-between-paragraphs``: the label of an ad slot ("Advert", "Werbung")
   standing alone between a review's paragraphs.
@@ -68,6 +69,10 @@ by " | "). The generic path must give exactly those paragraphs, in that order.
   Dutch story, beside a list of quantities ("1/2 kilo roggemeel") that stays.
 - ``standfirst-written-as-a-div``: a German story's standfirst as the text of a
   ``<div>`` (no ``<p>``), beside the container of its paragraphs, a photo between.
+- ``story-as-text-between-line-breaks``: a Turkish story written directly in its
+  ``<article>``, its paragraphs separated by ``<br><br>``, no ``<p>``.
+- ``story-as-text-directly-in-the-body``: a Vietnamese story written directly in
+  the ``<body>`` between ``<br>``s, under a line of links and the headline.
 - ``story-beside-longer-related-list``: a four-paragraph story beside a feed of
   twelve teaser cards whose summaries hold more text than the story.
 - ``story-with-long-comment-thread``: a three-paragraph story above fifteen
@@ -102,8 +107,10 @@ from pathlib import Path
 import lxml.etree
 import pytest
 
-from extractors import extract
-from extractors.generic import generic_blocks
+from extractors import extract, load_page
+from extractors.generic import generic_blocks, generic_paragraphs
+from extractors.metadata import read_metadata
+from extractors.page.tree import itemprops
 
 PAGES = Path(__file__).resolve().parent / "pages"
 NAMES = sorted(path.name for path in PAGES.iterdir() if (path / "source.html").is_file())
@@ -129,6 +136,16 @@ def test_generic_body_is_the_hand_written_one(name: str) -> None:
     lines = [f"  missing: {p[:100]!r}" for p in want if p not in got]
     lines += [f"  extra:   {p[:100]!r}" for p in got if p not in want]
     assert got == want, "\n".join(lines) or "  (the same paragraphs in another order)"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_our_rules_alone_give_it(name: str) -> None:
+    """The same body without the readability-lxml fallback: each page tests a rule
+    of ours, which a fallback that reads the page well could hide."""
+    page = load_page((PAGES / name / "source.html").read_bytes(), URL)
+    props = itemprops(page.tree) if page.has_microdata else {}
+    title = read_metadata(page.tree, page.url, props).title
+    assert generic_paragraphs(page.tree, title, props, fallback=False) == _expected(name)
 
 
 def test_the_blocks_keep_the_structure_of_the_article() -> None:
