@@ -19,7 +19,7 @@ import lxml.etree
 from extractors.generic.blocks import MAX_LINK_DENSITY
 from extractors.generic.scoring import link_density
 from extractors.generic.vocabulary import element_kind
-from extractors.generic.votes import MIN_VOTING_CHARS
+from extractors.generic.votes import MIN_VOTING_CHARS, PHRASING
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, ItemProps, drop, itemprops, number, text_of
 
@@ -46,10 +46,7 @@ _ROLES = re.compile(
 
 # Inline elements keep their content even when their class looks like
 # boilerplate: removing an <a class="tag"> would cut words out of a sentence.
-_INLINE = frozenset(
-    "a abbr b bdi bdo cite code em font i kbd mark q s small span strong sub sup time u var "
-    "wbr".split()
-)
+_INLINE = PHRASING | {"a", "wbr"}
 
 # Microdata properties whose elements hold metadata, not text: the page repeats
 # its publisher, images, dates and bylines for machines, usually hidden by CSS.

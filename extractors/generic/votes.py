@@ -16,7 +16,7 @@ from extractors.limits import checkpoint
 from extractors.page.tree import Element, text_of
 from extractors.writing import UNSPACED_CHAR_WEIGHT, size
 
-__all__ = ["BLOCKS", "PARAGRAPHS", "Scores", "prior", "vote"]
+__all__ = ["BLOCKS", "PARAGRAPHS", "PHRASING", "Scores", "prior", "vote"]
 
 Scores = dict[Element, float]
 """A container's score: its tag and class prior plus the votes it got."""
@@ -61,6 +61,11 @@ _TAG_PRIOR = {
 _VOTERS = ("p", "pre", "td", "div", "section", "blockquote", "li", "article", "main", "body")
 _CONTAINERS = frozenset({"div", "section", "blockquote", "article", "main", "body"})
 PARAGRAPHS = frozenset({"p", "div", "section"})
+# Inline elements whose text is part of the run of text around them. Links are not:
+# a row of links between blocks is navigation, not a paragraph.
+PHRASING = frozenset(
+    "abbr b bdi bdo cite code em font i kbd mark q s small span strong sub sup time u var".split()
+)
 BLOCKS = frozenset(
     "address article aside blockquote div dl fieldset figure footer form h1 h2 h3 h4 h5 h6 "
     "header hr li main nav ol p pre section table ul".split()
@@ -128,17 +133,21 @@ def _voters(root: Element) -> Iterable[tuple[Element, str, bool]]:
 
 def _own_runs(el: Element) -> list[str] | None:
     """The runs of text directly in ``el`` between its block children and ``<br>``s;
-    None when it has no block child (it is one paragraph). Text inside inline
-    children is left out: it cannot hold a block, and the count is close enough."""
+    None when it has no block child (it is one paragraph). A run holds the text of
+    the inline elements in it (:data:`PHRASING`), as a page written without ``<p>``
+    may wrap each sentence in a ``<span>``; not that of its links."""
     blocks = False
     text = el.text
     loose = bool(text) and not text.isspace()  # type: ignore[union-attr]
     for child in el:
-        if not blocks and child.tag in BLOCKS:
+        tag = child.tag
+        if not blocks and tag in BLOCKS:
             blocks = True
         if not loose:
             tail = child.tail
             loose = bool(tail) and not tail.isspace()  # type: ignore[union-attr]
+            if not loose and tag in PHRASING:
+                loose = bool(text_of(child).strip())
         elif blocks:
             break
     if not blocks:
@@ -152,6 +161,8 @@ def _own_runs(el: Element) -> list[str] | None:
         if tag in BLOCKS or tag == "br":
             runs.append("".join(current))
             current = []
+        elif tag in PHRASING:
+            current.append(text_of(child))
         tail = child.tail
         if tail:
             current.append(tail)

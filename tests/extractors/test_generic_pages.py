@@ -71,6 +71,9 @@ and so must our own rules without the readability-lxml fallback.
   ``<div>`` (no ``<p>``), beside the container of its paragraphs, a photo between.
 - ``story-as-text-between-line-breaks``: a Turkish story written directly in its
   ``<article>``, its paragraphs separated by ``<br><br>``, no ``<p>``.
+- ``story-as-spans-between-line-breaks``: a Romanian story whose sentences are
+  ``<span>``s (and a link) between ``<br>``s in its container, an empty ad slot
+  among them, beside a box of most-read headlines.
 - ``story-as-text-directly-in-the-body``: a Vietnamese story written directly in
   the ``<body>`` between ``<br>``s, under a line of links and the headline.
 - ``story-beside-longer-related-list``: a four-paragraph story beside a feed of
