@@ -10,15 +10,17 @@ structure and text alone give: the score there against the original's is
 what the reliance on names costs; peers measured in the same run give the
 scale (trafilatura and readability-lxml read class words too).
 
-With ``--divs``, every ``<p>`` and ``</p>`` tag is also written ``<div>`` and
-``</div>`` (with ``--keep-names``, that is the only change): the page as the
-many sites that write paragraphs as divs (Chinese and Korean portals, page
-builders) would write it, which tells how much the rules owe to the paragraph
-tag. A ``<p>`` left unclosed, which a parser closes at the next
-block, becomes a ``<div>`` that holds what follows it until its parent closes:
-such pages are changed in their structure too, as a real site's would be.
+``--paragraphs`` also takes away the paragraph tag, as many sites write their
+text (Chinese and Korean portals, page builders, older sites), which tells how
+much the rules owe to it: ``div`` writes every ``<p>`` and ``</p>`` as ``<div>``
+and ``</div>``; ``br`` drops every ``<p>`` start tag and writes each ``</p>`` as
+``<br><br>``, the paragraphs' text left loose in their container. With
+``--keep-names``, that is the only change. A ``<p>`` left unclosed, which a
+parser closes at the next block, becomes with ``div`` a ``<div>`` that holds
+what follows it until its parent closes, and with ``br`` runs on into it: such
+pages are changed in their structure too, as a real site's would be.
 
-Only tags are touched (start tags, and with ``--divs`` the ``</p>`` end
+Only tags are touched (start tags, and with ``--paragraphs`` the ``</p>`` end
 tags): comments, the text, and the elements whose content is code
 (``<script>``, ``<style>``, ``<template>``, ``<textarea>``) stay as they were
 (the tags are found as :mod:`benchmarks.rescript` finds them). The page is
@@ -27,7 +29,7 @@ every other byte of it, its charset declaration included, is the original's
 in any charset that writes ASCII as ASCII. The ground truth is copied
 unchanged::
 
-    python -m benchmarks.unname --corpus PATH --out DIR [--divs [--keep-names]]
+    python -m benchmarks.unname --corpus PATH --out DIR [--paragraphs div|br [--keep-names]]
     python -m benchmarks.extraction --corpus DIR
 """
 
@@ -40,6 +42,7 @@ import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal, get_args
 
 from benchmarks.corpus import GROUND_TRUTH, HTML_DIR, PAGE_SUFFIX, CorpusError, load_corpus
 from benchmarks.rescript import MARKUP
@@ -52,41 +55,53 @@ __all__ = ["unname_corpus", "unname_page"]
 _NAME = re.compile(
     r"""("[^"]*"|'[^']*')|\s(?:class|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)""", re.IGNORECASE
 )
-# The name of a <p> start or end tag.
-_PARAGRAPH = re.compile(r"(?<=^<)(/?)p(?=[\s/>])", re.IGNORECASE)
+# A <p> start tag, or a </p> end tag (group 1).
+_PARAGRAPH = re.compile(r"<(?:(/)\s*)?p(?=[\s/>])", re.IGNORECASE)
+
+Paragraphs = Literal["p", "div", "br"]
+"""How paragraphs are written: as they are, as ``<div>``s, or as text ending in two ``<br>``."""
 
 
-def unname_page(page: str, *, divs: bool = False, names: bool = False) -> str:
+def unname_page(page: str, *, paragraphs: Paragraphs = "p", keep_names: bool = False) -> str:
     """The HTML ``page`` without a class or id attribute in any start tag (unless
-    ``names``, which keeps them); with ``divs``, each ``<p>`` written as a ``<div>``.
+    ``keep_names``), its paragraphs written as ``paragraphs`` says.
 
     >>> unname_page('<div class="story" id=main><p>A class="x" word</p><!-- <b id="c"> --></div>')
     '<div><p>A class="x" word</p><!-- <b id="c"> --></div>'
-    >>> unname_page('<P class=lede>A <pre>b</pre></P><param>', divs=True)
+    >>> unname_page('<P class=lede>A <pre>b</pre></P><param>', paragraphs="div")
     '<div>A <pre>b</pre></div><param>'
-    >>> unname_page('<p class=lede>A</p>', divs=True, names=True)
+    >>> unname_page('<p class=lede>A</p>', paragraphs="div", keep_names=True)
     '<div class=lede>A</div>'
+    >>> unname_page('<div><p class=lede>A</p><p>B</p></div>', paragraphs="br")
+    '<div>A<br><br>B<br><br></div>'
     """
 
     def rewrite(match: re.Match[str]) -> str:
         markup = match.group()
         if markup.startswith("<!--") or match.group(2) is not None:
             return markup  # a comment, or an element whose content is code
-        if not names:
+        if not keep_names:
             markup = _NAME.sub(lambda name: name.group(1) or "", markup)
-        return _PARAGRAPH.sub(r"\1div", markup, count=1) if divs else markup
+        if paragraphs == "p" or (tag := _PARAGRAPH.match(markup)) is None:
+            return markup
+        if paragraphs == "div":
+            return f"<{tag.group(1) or ''}div{markup[tag.end() :]}"
+        return "<br><br>" if tag.group(1) else ""
 
     return MARKUP.sub(rewrite, page)
 
 
-def unname_corpus(corpus: Path, out: Path, *, divs: bool = False, names: bool = False) -> int:
+def unname_corpus(
+    corpus: Path, out: Path, *, paragraphs: Paragraphs = "p", keep_names: bool = False
+) -> int:
     """Write ``corpus`` as :func:`unname_page` writes a page to ``out``, same layout;
     the page count."""
     pages = load_corpus(corpus)
     (out / HTML_DIR).mkdir(parents=True, exist_ok=True)
     for page in pages:
-        # Latin-1 maps each byte to one character and back: only the names go.
-        text = unname_page(page.read().decode("latin-1"), divs=divs, names=names)
+        # Latin-1 maps each byte to one character and back: only tags change.
+        original = page.read().decode("latin-1")
+        text = unname_page(original, paragraphs=paragraphs, keep_names=keep_names)
         target = out / HTML_DIR / f"{page.id}{PAGE_SUFFIX}"
         target.write_bytes(gzip.compress(text.encode("latin-1"), mtime=0))
     shutil.copyfile(corpus / GROUND_TRUTH, out / GROUND_TRUTH)
@@ -100,19 +115,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--corpus", required=True, type=Path, help="corpus folder")
     parser.add_argument("--out", required=True, type=Path, help="folder for the new corpus")
-    parser.add_argument("--divs", action="store_true", help="also write each <p> as a <div>")
-    parser.add_argument("--keep-names", action="store_true", help="with --divs: keep class and id")
+    parser.add_argument(
+        "--paragraphs",
+        choices=get_args(Paragraphs),
+        default="p",
+        help="write each <p> as a <div>, or as its text and <br><br> (default: as it is)",
+    )
+    parser.add_argument(
+        "--keep-names", action="store_true", help="with --paragraphs: keep class and id"
+    )
     args = parser.parse_args(argv)
-    if args.keep_names and not args.divs:
-        parser.error("--keep-names changes nothing without --divs")
+    if args.keep_names and args.paragraphs == "p":
+        parser.error("--keep-names changes nothing without --paragraphs div or br")
     try:
-        count = unname_corpus(args.corpus, args.out, divs=args.divs, names=args.keep_names)
+        count = unname_corpus(
+            args.corpus, args.out, paragraphs=args.paragraphs, keep_names=args.keep_names
+        )
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    done = "with" if args.keep_names else "without"
-    paragraphs = ", paragraphs as divs," if args.divs else ""
-    print(f"wrote {count} pages {done} class or id{paragraphs} to {args.out}")
+    names = "with" if args.keep_names else "without"
+    written = {"p": "", "div": ", paragraphs as divs,", "br": ", paragraphs as text and <br>s,"}
+    print(f"wrote {count} pages {names} class or id{written[args.paragraphs]} to {args.out}")
     return 0
 
 

@@ -86,7 +86,7 @@ def test_not_a_corpus_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_divs_write_every_paragraph_tag_as_a_div() -> None:
-    rewritten = unname_page(PAGE, divs=True)
+    rewritten = unname_page(PAGE, paragraphs="div")
     before = lxml.html.document_fromstring(PAGE)
     after = lxml.html.document_fromstring(rewritten)
     assert after.text_content() == before.text_content()
@@ -97,7 +97,7 @@ def test_divs_write_every_paragraph_tag_as_a_div() -> None:
 
 
 def test_keep_names_rewrites_the_paragraphs_only(tmp_path: Path) -> None:
-    assert unname_page(PAGE, divs=True, names=True) == PAGE.replace(
+    assert unname_page(PAGE, paragraphs="div", keep_names=True) == PAGE.replace(
         '<p class = "lede">', '<div class = "lede">'
     ).replace(
         'Brest mardi ; le mot class="x" reste dans le texte.</p>',
@@ -105,3 +105,16 @@ def test_keep_names_rewrites_the_paragraphs_only(tmp_path: Path) -> None:
     )
     with pytest.raises(SystemExit):
         main(["--corpus", str(tmp_path), "--out", str(tmp_path / "out"), "--keep-names"])
+
+
+def test_breaks_leave_the_paragraphs_text_loose_in_their_container() -> None:
+    rewritten = unname_page(PAGE, paragraphs="br", keep_names=True)
+    after = lxml.html.document_fromstring(rewritten)
+    assert not after.findall(".//p")
+    article = after.find(".//article")
+    assert article is not None
+    assert "La tempête a atteint Brest" in "".join(
+        (child.tail or "") for child in article.iterfind("h1")
+    )
+    assert "reste dans le texte.<br><br>" in rewritten
+    assert """data-item='{"caption": "<p class=x>Pluie</p>"}'""" in rewritten
