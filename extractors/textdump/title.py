@@ -195,12 +195,16 @@ def _title_shaped(line: Line) -> bool:
 def _followed_by_prose(
     index: int, kinds: Callable[[int], str | None], prose: Sequence[float]
 ) -> bool:
-    for after in range(index + 1, min(len(prose), index + 1 + TITLE_LOOKAHEAD)):
-        if prose[after] > 0:
-            return True  # a prose line has no furniture kind (judge.py)
-        if kinds(after) not in BETWEEN_TITLE_AND_BODY:
-            return False
-    return False
+    """Whether prose follows line ``index`` within TITLE_LOOKAHEAD lines, with
+    nothing but lines of BETWEEN_TITLE_AND_BODY before it. The rules are asked
+    (``kinds``: microseconds a line) only of the lines before that prose line,
+    and not at all when the window holds none (a list of short lines)."""
+    window = range(index + 1, min(len(prose), index + 1 + TITLE_LOOKAHEAD))
+    body = next((after for after in window if prose[after] > 0), None)
+    if body is None:
+        return False
+    # A prose line has no furniture kind (judge.py): the body starts there.
+    return all(kinds(after) in BETWEEN_TITLE_AND_BODY for after in range(index + 1, body))
 
 
 def find_published(
