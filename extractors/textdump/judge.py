@@ -189,11 +189,14 @@ class _Kinds:
         return kind
 
     def cheap(self, index: int) -> str | None:
-        """The kind by the cheap rules only (the full ones run later, on fewer lines)."""
+        """The kind of a line that reads as prose by the cheap rules only (the full
+        ones run later, on fewer lines): this package's own, as such a line is
+        never a ticker (:func:`~extractors.textdump.features.prose_weight` is 0 for
+        a line of more than two segments)."""
         kind = self._found[index]
         if kind != self._UNKNOWN:
             return kind
-        return segment_rule(self._lines[index]) or self._own_kind(index)
+        return self._own_kind(index)
 
     def known(self, index: int) -> str | None:
         """The kind if already worked out, else None (a line not asked about)."""

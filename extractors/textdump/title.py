@@ -199,11 +199,11 @@ def _followed_by_prose(
     nothing but lines of BETWEEN_TITLE_AND_BODY before it. The rules are asked
     (``kinds``: microseconds a line) only of the lines before that prose line,
     and not at all when the window holds none (a list of short lines)."""
-    window = range(index + 1, min(len(prose), index + 1 + TITLE_LOOKAHEAD))
-    body = next((after for after in window if prose[after] > 0), None)
-    if body is None:
+    for body in range(index + 1, min(len(prose), index + 1 + TITLE_LOOKAHEAD)):
+        if prose[body] > 0:
+            break  # a prose line has no furniture kind (judge.py): the body starts here
+    else:
         return False
-    # A prose line has no furniture kind (judge.py): the body starts there.
     return all(kinds(after) in BETWEEN_TITLE_AND_BODY for after in range(index + 1, body))
 
 
