@@ -44,6 +44,9 @@ _UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\ua
 # and the twelve calls (6 µs against 0.9 µs for a 90-character French line; the
 # two take the same time at about 1,000 characters).
 _UNSPACED_LEADS = (b"\xe0", *(bytes([lead]) for lead in range(0xE3, 0xEE)))
+# Runs of those characters: counted by the runs' lengths, a Chinese line costs a
+# string a run, where a string a character cost twice the time (findall).
+_UNSPACED_RUNS = re.compile(_UNSPACED.pattern + "+")
 _LEADS_FROM_CHARS = 1000
 # Weight of an unspaced character in a text's size: one Chinese character says
 # about as much as three Latin ones.
@@ -67,8 +70,12 @@ def has_unspaced(text: str) -> bool:
 
 def unspaced_chars(text: str) -> int:
     """How many characters of ``text`` are of an unspaced script (0 for most text,
-    told without the pattern when ``text`` has none, :func:`has_unspaced`)."""
-    return len(_UNSPACED.findall(text)) if has_unspaced(text) else 0
+    told without the pattern when ``text`` has none, :func:`has_unspaced`).
+
+    >>> unspaced_chars("联合国 (UN) 大会"), unspaced_chars("Le Maroc")
+    (5, 0)
+    """
+    return sum(map(len, _UNSPACED_RUNS.findall(text))) if has_unspaced(text) else 0
 
 
 def size(text: str) -> int:

@@ -136,8 +136,11 @@ class _Kinds:
     def __init__(self, lines: Sequence[Line], boilerplate: Collection[str]) -> None:
         self._lines = lines
         self._found: list[str | None] = [self._UNKNOWN] * len(lines)
-        # The cheap rules' verdict, kept for the full rules, which ask it again.
+        # The cheap rules' verdict, kept for the full rules, which ask it again;
+        # the same for the segment and HTML rules, which the headline search
+        # asks first (:meth:`lead`), often of the same line for two candidates.
         self._own: list[str | None] = [self._UNKNOWN] * len(lines)
+        self._lead: list[str | None] = [self._UNKNOWN] * len(lines)
         if boilerplate:
             for line in lines:
                 if line.text in boilerplate:
@@ -151,10 +154,15 @@ class _Kinds:
         """The line's kind by every rule (worked out once, then remembered)."""
         kind = self._found[index]
         if kind == self._UNKNOWN:
+            kind = self._found[index] = self._lead_kind(index) or self._own_kind(index)
+        return kind
+
+    def _lead_kind(self, index: int) -> str | None:
+        """The segment and HTML rules' kind of the line, once."""
+        kind = self._lead[index]
+        if kind == self._UNKNOWN:
             line = self._lines[index]
-            kind = self._found[index] = (
-                segment_rule(line) or html_line_rule(line.text) or self._own_kind(index)
-            )
+            kind = self._lead[index] = segment_rule(line) or html_line_rule(line.text)
         return kind
 
     def _own_kind(self, index: int) -> str | None:
@@ -175,18 +183,20 @@ class _Kinds:
         kind = self._found[index]
         if kind != self._UNKNOWN:
             return kind
-        line = self._lines[index]
-        kind = segment_rule(line) or html_line_rule(line.text)
+        kind = self._lead_kind(index)
         if kind is not None:
             self._found[index] = kind
         return kind
 
     def cheap(self, index: int) -> str | None:
-        """The kind by the cheap rules only (the full ones run later, on fewer lines)."""
+        """The kind of a line that reads as prose by the cheap rules only (the full
+        ones run later, on fewer lines): this package's own, as such a line is
+        never a ticker (:func:`~extractors.textdump.features.prose_weight` is 0 for
+        a line of more than two segments)."""
         kind = self._found[index]
         if kind != self._UNKNOWN:
             return kind
-        return segment_rule(self._lines[index]) or self._own_kind(index)
+        return self._own_kind(index)
 
     def known(self, index: int) -> str | None:
         """The kind if already worked out, else None (a line not asked about)."""

@@ -11,6 +11,8 @@ more than one line; :mod:`~extractors.textdump.region` looks at their order.
 from __future__ import annotations
 
 import re
+from itertools import count, repeat
+from operator import add
 
 from extractors.writing import UNSPACED_CHAR_WEIGHT, has_unspaced, unspaced_chars
 
@@ -127,12 +129,21 @@ def _is_folded(text: str) -> bool:
 
 
 def _folded_lines(text: str) -> list[Line]:
-    """:func:`split_lines` of a dump whose lines are folded (:func:`_is_folded`)."""
-    raws = [raw for raw in text.split("\n") if raw]
+    """:func:`split_lines` of a dump whose lines are folded (:func:`_is_folded`).
+
+    Such a dump has an empty line only at its ends (one inside would have shown
+    as two spaces in a row), and each line's measures come from C loops (map).
+    """
+    raws = text.split("\n")
+    if not raws[-1]:
+        raws.pop()
+    if raws and not raws[0]:
+        del raws[0]
     del raws[MAX_LINES:]
     if len(text) > MAX_LINE_CHARS:
         raws = [raw[:MAX_LINE_CHARS].rstrip(" ") for raw in raws]
-    return [Line(index, raw, raw.count(" ") + 1, len(raw)) for index, raw in enumerate(raws)]
+    words = map(add, map(str.count, raws, repeat(" ")), repeat(1))
+    return list(map(Line, count(), raws, words, map(len, raws)))
 
 
 def _fold_lines(text: str) -> list[Line]:

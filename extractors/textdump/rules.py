@@ -123,19 +123,35 @@ def own_rule(text: str) -> str | None:
 
     A microsecond or two a line, where the HTML extractor's rules take several.
     """
-    # Only the start of a line is read: lower-casing a whole paragraph is wasted.
-    low = text[:FOOTER_MAX_CHARS].lower()
-    # A short ASCII line, lower-cased whole, is read by the patterns' twins.
-    cased = text.isascii() and len(text) <= FOOTER_MAX_CHARS
+    if len(text) > FOOTER_MAX_CHARS:
+        return _long_line_rule(text)
+    low = text.lower()
+    # An ASCII line, lower-cased, is read by the patterns' twins.
+    cased = text.isascii()
     if _CALL_TO_ACTION_CASED.match(low) if cased else _CALL_TO_ACTION.match(text):
         return "call-to-action"
     if len(text) <= COMMENTS_HEADING_MAX_CHARS and (
         _COMMENTS_CASED.match(low) if cased else _COMMENTS.match(text)
     ):
         return "comments-heading"
-    if len(text) <= FOOTER_MAX_CHARS and _has_rights_words(low, ascii_line=cased):
+    if _has_rights_words(low, ascii_line=cased):
         return "copyright"
     if "cookie" in low[:FOOTER_MAX_CHARS] and _COOKIES.search(text):
+        return "cookie-notice" if _COOKIE_CONTEXT.search(text) else None
+    return None
+
+
+def _long_line_rule(text: str) -> str | None:
+    """:func:`own_rule` of a line longer than FOOTER_MAX_CHARS: a paragraph, which
+    only the call-to-action and cookie rules read. Its start is lower-cased for
+    the cookie rule only when it holds "oo" in some case: no other character
+    lower-cases to an "o", so without one it cannot say "cookie"."""
+    if _CALL_TO_ACTION.match(text):
+        return "call-to-action"
+    head = text[:FOOTER_MAX_CHARS]
+    if not ("oo" in head or "OO" in head or "Oo" in head or "oO" in head):
+        return None
+    if "cookie" in head.lower()[:FOOTER_MAX_CHARS] and _COOKIES.search(text):
         return "cookie-notice" if _COOKIE_CONTEXT.search(text) else None
     return None
 

@@ -94,24 +94,25 @@ class Vocabulary:
     0
     """
 
-    __slots__ = ("_indexes", "_lines", "_text")
+    __slots__ = ("_indexes", "_lower", "_text")
 
     def __init__(self, lines: Sequence[Line], indexes: Sequence[int]) -> None:
-        self._lines = lines
         self._indexes = tuple(indexes)
-        self._text = self._joined(self._indexes)
-
-    def _joined(self, indexes: Sequence[int]) -> str:
-        # Lower-cased as content_words() reads a line; a line break between
-        # lines is no word character, so no word runs from one into the next.
-        return "\n".join(self._lines[i].text for i in indexes).lower()
+        # Lower-cased as content_words() reads a line, each line by itself (a
+        # line break is neither cased nor ignored by case rules, so that is the
+        # lower-cased whole); a line break between lines is no word character,
+        # so no word runs from one into the next.
+        self._lower = [lines[i].text.lower() for i in self._indexes]
+        self._text = "\n".join(self._lower)
 
     def shared(self, words: set[str], index: int) -> int:
         """How many of ``words`` (line ``index``'s :func:`content_words`) a line
         other than ``index`` holds among its own content words."""
         text = self._text
         if index in self._indexes:
-            text = self._joined([i for i in self._indexes if i != index])
+            text = "\n".join(
+                low for i, low in zip(self._indexes, self._lower, strict=True) if i != index
+            )
         return sum(1 for word in words if _holds(text, word))
 
 
@@ -168,11 +169,14 @@ def find_title(
     kind, lead_kind = kinds
     first, stop = span
     echoed = set(echoes.values())
-    for index in range(max(0, first - TITLE_SEARCH_LINES), min(stop, len(lines) - 1) + 1):
+    window = (max(0, first - TITLE_SEARCH_LINES), min(stop, len(lines) - 1) + 1)
+    for index, body in _before_prose(prose, window):
         line = lines[index]
         if index in echoes or not _title_shaped(line):
             continue
-        if not _followed_by_prose(index, lead_kind, prose):
+        # Between the headline and its body, only dates, bylines and the like.
+        # The rules (microseconds a line) are asked of these lines alone.
+        if not all(lead_kind(after) in BETWEEN_TITLE_AND_BODY for after in range(index + 1, body)):
             continue
         if kind(index) is not None:
             continue
@@ -192,15 +196,26 @@ def _title_shaped(line: Line) -> bool:
     return line.words <= TITLE_MAX_WORDS_WITH_PERIOD or line.last != "."
 
 
-def _followed_by_prose(
-    index: int, kinds: Callable[[int], str | None], prose: Sequence[float]
-) -> bool:
-    for after in range(index + 1, min(len(prose), index + 1 + TITLE_LOOKAHEAD)):
-        if prose[after] > 0:
-            return True  # a prose line has no furniture kind (judge.py)
-        if kinds(after) not in BETWEEN_TITLE_AND_BODY:
-            return False
-    return False
+def _before_prose(prose: Sequence[float], window: tuple[int, int]) -> list[tuple[int, int]]:
+    """(line, body) for each line of ``window`` (a range) that has a prose line
+    within TITLE_LOOKAHEAD lines below it, ``body`` the nearest: the only lines
+    that can head the article, in order. The lines of a menu or a teaser list,
+    far from prose, are not looked at.
+
+    >>> _before_prose([0, 0, 0, 0, 0, 0, 1, 0, 1], (0, 8))
+    [(2, 6), (3, 6), (4, 6), (5, 6), (6, 8), (7, 8)]
+    """
+    start, end = window
+    found: list[tuple[int, int]] = []
+    previous = start
+    for body in range(start + 1, min(len(prose), end + TITLE_LOOKAHEAD)):
+        if prose[body] > 0:
+            found.extend(
+                (index, body)
+                for index in range(max(previous, body - TITLE_LOOKAHEAD), min(body, end))
+            )
+            previous = body
+    return found
 
 
 def find_published(
