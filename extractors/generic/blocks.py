@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.caseless import Caseless
 from extractors.generic.walk import Block, Cell, Kind, blocks
 from extractors.writing import FULL_STOPS, size, word_count
 
@@ -172,7 +173,7 @@ DATE_LINE_MAX_CHARS = 120
 
 # Headings of related-article lists. Only the heading goes: cutting the article
 # at it lost more text (inline boxes mid-article) than it saved.
-_RELATED_HEADING = re.compile(
+_RELATED_HEADING = Caseless(
     r"^\W*(?:(?:related(?: articles?| stories| posts| content)?|more (?:stories|news|from|on)"
     r"|you (?:may|might) (?:also )?like|recommended(?: for you)?|read (?:next|more|also)"
     r"|trending|most (?:read|popular|viewed)|see also|popular (?:posts|stories)"
@@ -183,8 +184,7 @@ _RELATED_HEADING = re.compile(
     r"|te puede interesar|noticias relacionadas|lea también|más noticias|leggi anche"
     r"|articoli correlati|potrebbe interessarti|czytaj (?:też|także)|zobacz (?:też|także)"
     r"|podobne artykuły|читайте также|похожие статьи|اقرأ أيضا|مواضيع ذات صلة|أخبار ذات صلة"
-    r")\b|相关(?:文章|新闻|阅读)|推荐阅读|関連(?:記事|ニュース))",
-    re.I,
+    r")\b|相关(?:文章|新闻|阅读)|推荐阅读|関連(?:記事|ニュース))"
 )
 RELATED_HEADING_MAX_CHARS = 60
 # "More stories from The Times": a heading may name a site or section after it.
@@ -209,9 +209,7 @@ _SHOWN_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # The patterns of is_noise_line's rules for short lines, as one: most lines match
 # none, and trying them one by one, case-insensitively, costs microseconds a line.
 # Each is anchored at the line's start and writes its letters in lower case, so
-# on an ASCII line lower-casing does what re.IGNORECASE does, and one
-# case-sensitive search of the lower-cased line tells the lines none can match;
-# other lines are asked the same union with re.IGNORECASE. Every pattern opens
+# that the union is a Caseless pattern (quicker on an ASCII line). Every pattern opens
 # with "^", and all but the byline's with "^\W*", which the union says once: the
 # regex engine then tries the lead-in words one after the other at one place.
 # The date line's rule, the one rule with no pattern here, needs digits.
@@ -234,11 +232,7 @@ _ANY_RULE_SOURCE = (
     + ")|"
     + "|".join(f"(?:{p.pattern})" for p in _RULE_PATTERNS if not p.pattern.startswith(_LEAD))
 )
-_ANY_RULE = re.compile(_ANY_RULE_SOURCE)
-_ANY_RULE_IGNORING_CASE = re.compile(_ANY_RULE_SOURCE, re.I)
-# The related heading's pattern for a lower-cased ASCII line, for the text-dump
-# cleaner, which asks every line between two runs of prose.
-_RELATED_HEADING_CASED = re.compile(_RELATED_HEADING.pattern)
+_ANY_RULE = Caseless(_ANY_RULE_SOURCE)
 
 
 def is_noise_line(
@@ -307,9 +301,7 @@ def line_reason(text: str, kind: Kind = "paragraph") -> str | None:
         return "bare-value"
     if len(text) >= READ_ALSO_MAX_CHARS:
         return None  # every rule below is about short lines
-    if not (
-        _ANY_RULE.match(text.lower()) if text.isascii() else _ANY_RULE_IGNORING_CASE.match(text)
-    ):
+    if not _ANY_RULE.match(text):
         # Most lines: no rule with a pattern matches, the date line's is left.
         return _date_line_reason(kind, text)
     lead = _RELATED_HEADING.match(text) if len(text) <= RELATED_HEADING_MAX_CHARS else None
@@ -352,12 +344,7 @@ def is_related_heading(text: str) -> bool:
     """
     if len(text) > RELATED_HEADING_MAX_CHARS:
         return False
-    # Lower-casing keeps an ASCII line's length: the lead ends where it would.
-    lead = (
-        _RELATED_HEADING_CASED.match(text.lower())
-        if text.isascii()
-        else _RELATED_HEADING.match(text)
-    )
+    lead = _RELATED_HEADING.match(text)
     return lead is not None and _heads_a_list(text, lead)
 
 

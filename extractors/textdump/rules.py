@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from extractors.caseless import Caseless
 from extractors.limits import checkpoint
 from extractors.textdump.htmlrules import html_line_rule, is_related_heading
 from extractors.textdump.lines import Line
@@ -25,22 +26,20 @@ __all__ = ["BOUNDARY_KINDS", "boundary_kind", "echoes", "line_rule", "own_rule",
 # "Click here to ...": a link's words left behind by the markup, in the
 # languages of the HTML extractor's lead-ins. The seeds end with one ("Cliquez
 # ici pour lire l'article depuis sa source.").
-_CALL_TO_ACTION = re.compile(
+_CALL_TO_ACTION = Caseless(
     r"^\W*(?:click here|click to|tap here|klik hier|klik om|cliquez ici|cliquez pour"
     r"|hier klicken|klicken sie|haga clic|haz clic|pulse aquí|clique aqui|clique para"
-    r"|clicca qui|kliknij tutaj|kliknij|нажмите|اضغط هنا|انقر هنا|اضغط|点击这里|点击)\b",
-    re.I,
+    r"|clicca qui|kliknij tutaj|kliknij|нажмите|اضغط هنا|انقر هنا|اضغط|点击这里|点击)\b"
 )
 # The heading of a comment section: "34 Comments", "Leave a Reply", "Reageer".
 # Like a related-list heading, the article does not go on after it.
-_COMMENTS = re.compile(
+_COMMENTS = Caseless(
     r"^\W*(?:\d+\s+(?:comments?|responses?|replies|reacties|commentaires|kommentare"
     r"|comentarios|comentários|commenti|komentarzy|комментари\w*|تعليق\w*)\b"
     r"|(?:leave|post|add|write) a (?:reply|comment)|comments?$|reageer|reacties$"
     r"|laisser un commentaire|commentaires$|kommentar schreiben|kommentare$"
     r"|deja (?:un|tu) comentario|comentarios$|deixe (?:um|seu) comentário"
-    r"|lascia un commento|commenti$|اترك تعليقا|التعليقات$)",
-    re.I,
+    r"|lascia un commento|commenti$|اترك تعليقا|التعليقات$)"
 )
 COMMENTS_HEADING_MAX_CHARS = 80
 # Cookie and consent notices, which a page shows in a banner its markup hides
@@ -101,13 +100,6 @@ FOOTER_MAX_CHARS = 300
 # A ticker or a menu on one line: three or more items joined by wide gaps.
 TICKER_MIN_SEGMENTS = 3
 
-# The patterns above that open a line, without re.IGNORECASE, for an ASCII line
-# lower-cased: its letters are written in lower case (tests/extractors/
-# test_textdump_rules.py), so that is the same match, and a quicker one (the
-# regex engine skips a branch at its first letter only when case counts).
-_CALL_TO_ACTION_CASED = re.compile(_CALL_TO_ACTION.pattern)
-_COMMENTS_CASED = re.compile(_COMMENTS.pattern)
-
 BOUNDARY_KINDS = frozenset({"related-heading", "comments-heading"})
 """Kinds of line after which an article does not go on: a list of other
 articles, or readers' comments, follows them."""
@@ -126,15 +118,11 @@ def own_rule(text: str) -> str | None:
     if len(text) > FOOTER_MAX_CHARS:
         return _long_line_rule(text)
     low = text.lower()
-    # An ASCII line, lower-cased, is read by the patterns' twins.
-    cased = text.isascii()
-    if _CALL_TO_ACTION_CASED.match(low) if cased else _CALL_TO_ACTION.match(text):
+    if _CALL_TO_ACTION.match(text, low):
         return "call-to-action"
-    if len(text) <= COMMENTS_HEADING_MAX_CHARS and (
-        _COMMENTS_CASED.match(low) if cased else _COMMENTS.match(text)
-    ):
+    if len(text) <= COMMENTS_HEADING_MAX_CHARS and _COMMENTS.match(text, low):
         return "comments-heading"
-    if _has_rights_words(low, ascii_line=cased):
+    if _has_rights_words(low, ascii_line=text.isascii()):
         return "copyright"
     if "cookie" in low[:FOOTER_MAX_CHARS] and _COOKIES.search(text):
         return "cookie-notice" if _COOKIE_CONTEXT.search(text) else None
@@ -146,7 +134,7 @@ def _long_line_rule(text: str) -> str | None:
     only the call-to-action and cookie rules read. Its start is lower-cased for
     the cookie rule only when it holds "oo" in some case: no other character
     lower-cases to an "o", so without one it cannot say "cookie"."""
-    if _CALL_TO_ACTION.match(text):
+    if _CALL_TO_ACTION.caseless.match(text):  # a long line is not lower-cased for it
         return "call-to-action"
     head = text[:FOOTER_MAX_CHARS]
     if not ("oo" in head or "OO" in head or "Oo" in head or "oO" in head):
@@ -182,7 +170,7 @@ def boundary_kind(text: str) -> str | None:
         return None
     if is_related_heading(text):
         return "related-heading"
-    if _COMMENTS_CASED.match(text.lower()) if text.isascii() else _COMMENTS.match(text):
+    if _COMMENTS.match(text):
         return "comments-heading" if html_line_rule(text) is None else None
     return None
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from extractors.generic import blocks
@@ -108,16 +106,6 @@ def test_article_lines_opening_with_those_words_are_kept(text: str) -> None:
 )
 def test_rules_ignore_case(text: str, noise: bool) -> None:
     assert is_noise_line(line(text)) is noise
-
-
-def test_rule_patterns_write_their_letters_in_lower_case() -> None:
-    """is_noise_line tells the lines no rule matches by searching an ASCII line,
-    lower-cased, with the rules' patterns joined and no IGNORECASE: that is the
-    rules' own case-insensitive match only while no pattern has a capital letter
-    outside an escape (\\S, \\W, \\d)."""
-    for pattern in blocks._RULE_PATTERNS:
-        letters = re.sub(r"\\.", "", pattern.pattern)
-        assert letters == letters.lower(), pattern.pattern
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from extractors.generic.blocks import Block, is_noise_line
@@ -14,15 +12,6 @@ from extractors.textdump.htmlrules import html_line_rule
 from extractors.textdump.lines import MAX_LINE_CHARS, split_lines
 from extractors.textdump.region import best_chain, islands
 from extractors.textdump.rules import _RIGHTS_WORDS, boundary_kind, echoes, line_rule, own_rule
-
-
-def test_opening_patterns_write_their_letters_in_lower_case() -> None:
-    """own_rule and boundary_kind read an ASCII line lower-cased with the patterns'
-    case-sensitive twins: that is their case-insensitive match only while no
-    pattern has a capital letter outside an escape (\\b, \\d, \\W)."""
-    for pattern in (rules._CALL_TO_ACTION_CASED, rules._COMMENTS_CASED):
-        letters = re.sub(r"\\.", "", pattern.pattern)
-        assert letters == letters.lower(), pattern.pattern
 
 
 def one(text: str):  # type: ignore[no-untyped-def]
