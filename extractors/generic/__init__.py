@@ -11,7 +11,8 @@
   items, table rows...), each with its structure;
 - :mod:`~extractors.generic.markup`: the same walk, keeping links, code and
   figures for an HTML rendering of the body;
-- :mod:`~extractors.generic.blocks`: drop the blocks that are not article text;
+- :mod:`~extractors.generic.blocks`: drop the blocks that are not article text,
+  by their links and place and by the line rules of :mod:`~extractors.generic.lines`;
 - :mod:`~extractors.generic.fallback`: readability-lxml's second opinion;
 - :mod:`~extractors.generic.extractor`: the three passes in order.
 

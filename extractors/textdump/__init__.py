@@ -19,7 +19,7 @@ date line and the language where the text shows them.
 
 May import :mod:`extractors.text`, :mod:`extractors.limits`,
 :mod:`extractors.metadata`, :mod:`extractors.article`, :mod:`extractors.exceptions`
-and :mod:`extractors.generic.blocks` (through ``htmlrules`` only); never the
+and :mod:`extractors.generic.lines` (through ``htmlrules`` only); never the
 page loader, the site extractors or :mod:`extractors.api`.
 """
 

@@ -1,18 +1,18 @@
 """The one place this package reads the HTML extractor's line rules.
 
-:mod:`extractors.generic.blocks` knows the lines that are never article text
+:mod:`extractors.generic.lines` knows the lines that are never article text
 in a dozen languages: "read also" lead-ins, labels ("Advertisement", "عاجل"),
 photo credits, "published in" source lines, bylines, date lines and the headings
 of related-article lists. A text dump holds the same lines, without their
 markup, so its cleaner asks the same rules rather than keeping a copy of them;
 the rule that fires names the line's kind
-(:func:`~extractors.generic.blocks.line_reason`, the rules of
+(:func:`~extractors.generic.lines.line_reason`, the rules of
 :func:`~extractors.generic.blocks.noise_reason` for a line without links).
 """
 
 from __future__ import annotations
 
-from extractors.generic.blocks import READ_ALSO_MAX_CHARS, is_related_heading, line_reason
+from extractors.generic.lines import READ_ALSO_MAX_CHARS, is_related_heading, line_reason
 
 __all__ = ["html_line_rule", "is_related_heading"]
 

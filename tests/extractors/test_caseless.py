@@ -7,7 +7,7 @@ import re
 import pytest
 
 from extractors.caseless import Caseless
-from extractors.generic import blocks
+from extractors.generic import lines
 from extractors.textdump import rules
 
 LINES = [
@@ -27,7 +27,7 @@ LINES = [
     "The ministers met in Marrakech on 11 May 2022.",
     "",
 ]
-PATTERNS = [blocks._RELATED_HEADING, blocks._ANY_RULE, rules._CALL_TO_ACTION, rules._COMMENTS]
+PATTERNS = [lines._RELATED_HEADING, lines._ANY_RULE, rules._CALL_TO_ACTION, rules._COMMENTS]
 
 
 @pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.pattern[:30])

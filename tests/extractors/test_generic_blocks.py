@@ -1,10 +1,10 @@
-"""Noise-line rules: extractors/generic/blocks.py."""
+"""Noise-line rules: extractors/generic/blocks.py and extractors/generic/lines.py."""
 
 from __future__ import annotations
 
 import pytest
 
-from extractors.generic import blocks
+from extractors.generic import blocks, lines
 from extractors.generic.blocks import Block, article_blocks, is_noise_line
 
 
@@ -72,7 +72,7 @@ def test_noise_lines(text: str) -> None:
     ],
 )
 def test_noise_lines_in_more_languages(text: str, reason: str) -> None:
-    assert blocks.line_reason(text) == reason
+    assert lines.line_reason(text) == reason
 
 
 @pytest.mark.parametrize(
@@ -87,7 +87,7 @@ def test_noise_lines_in_more_languages(text: str, reason: str) -> None:
     ],
 )
 def test_article_lines_opening_with_those_words_are_kept(text: str) -> None:
-    assert blocks.line_reason(text) is None
+    assert lines.line_reason(text) is None
 
 
 @pytest.mark.parametrize(
