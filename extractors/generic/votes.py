@@ -57,9 +57,11 @@ _TAG_PRIOR = {
 # Elements that vote as paragraphs. A <div> votes only when it has no block children
 # (the many sites that write paragraphs as divs). A container's text between its
 # blocks and <br>s votes for the container: in an <article>, a <main> or the <body>
-# too, where pages written without <p> put the story ("text<br><br>more text").
+# too, where pages written without <p> put the story ("text<br><br>more text"), and
+# in a table cell: a cell of a layout table holds a whole column of the page, whose
+# text voting as one paragraph (with every comma of the column) outvoted the story.
 _VOTERS = ("p", "pre", "td", "div", "section", "blockquote", "li", "article", "main", "body")
-_CONTAINERS = frozenset({"div", "section", "blockquote", "article", "main", "body"})
+_CONTAINERS = frozenset({"div", "section", "blockquote", "article", "main", "body", "td"})
 PARAGRAPHS = frozenset({"p", "div", "section"})
 # Inline elements whose text is part of the run of text around them. Links are not:
 # a row of links between blocks is navigation, not a paragraph.

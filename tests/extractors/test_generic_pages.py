@@ -85,6 +85,8 @@ and so must our own rules without the readability-lxml fallback.
 - ``story-in-div-paragraphs-in-a-share-wrapper``: a Portuguese story written in
   ``<div>`` paragraphs (no ``<p>``), in a wrapper whose id names share buttons,
   on a page whose sidebar and footer hold more text than the story.
+- ``story-in-a-layout-table``: a Swedish story in the middle cell of a layout
+  table (menu, story, latest headlines with commas in every line).
 - ``story-in-classless-chunks``: a French story cut into three chunks (div > div
   > p, empty ad slots between) on a page with no class or id, beside a list of
   linked headlines wrapped the same way.
