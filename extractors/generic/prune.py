@@ -19,7 +19,7 @@ import lxml.etree
 from extractors.generic.blocks import MAX_LINK_DENSITY
 from extractors.generic.scoring import link_density
 from extractors.generic.vocabulary import element_kind
-from extractors.generic.votes import MIN_VOTING_CHARS, PHRASING
+from extractors.generic.votes import OWN_SENTENCE, PHRASING
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, ItemProps, drop, itemprops, number, text_of
 
@@ -80,9 +80,7 @@ _MIN_FRAME_SHARE = 0.1
 # paragraph's length of text of their own, as the many sites that write
 # paragraphs as divs do. Divs of a word or two (buttons, labels) are no
 # paragraphs: counted, they outnumbered a story's on a page of share buttons.
-_P_COUNT = lxml.etree.XPath(
-    f"count(.//p | .//div[text()[string-length(normalize-space(.)) >= {MIN_VOTING_CHARS}]])"
-)
+_P_COUNT = lxml.etree.XPath(f"count(.//p | .//div[{OWN_SENTENCE}])")
 _TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space(.))")
 
 

@@ -7,8 +7,17 @@ outside the container of the others; these rules bring them back, in page order.
 
 from __future__ import annotations
 
+import lxml.etree
+
 from extractors.generic.scoring import Candidate, link_density, same_kind, text_length
-from extractors.generic.votes import BLOCKS, MIN_VOTING_CHARS, PARAGRAPHS, Scores, prior
+from extractors.generic.votes import (
+    BLOCKS,
+    MIN_VOTING_CHARS,
+    OWN_SENTENCE,
+    PARAGRAPHS,
+    Scores,
+    prior,
+)
 from extractors.page.tree import Element, text_of
 from extractors.writing import FULL_STOPS, UNSPACED_CHAR_WEIGHT, unspaced_chars
 
@@ -125,6 +134,9 @@ def _same_shape(a: Element, b: Element) -> bool:
 
 # How deep the first paragraph of an element is looked for, for its shape.
 SHAPE_MAX_LEVELS = 5
+# Whether a text node directly in an element (not in a child) has a voting
+# paragraph's length: a <div> written as a paragraph, as pruning counts one.
+_HAS_OWN_SENTENCE = lxml.etree.XPath(f"boolean({OWN_SENTENCE})")
 
 
 def _shape(el: Element) -> tuple[str, ...] | None:
@@ -138,17 +150,10 @@ def _shape(el: Element) -> tuple[str, ...] | None:
         if child is None:
             return None
         path.append(child.tag)
-        if child.tag == "p" or (child.tag == "div" and _has_own_sentence(child)):
+        if child.tag == "p" or (child.tag == "div" and _HAS_OWN_SENTENCE(child)):
             return tuple(path)
         el = child
     return None
-
-
-def _has_own_sentence(el: Element) -> bool:
-    """Whether a run of text directly in ``el`` (not in a child) has a voting
-    paragraph's length."""
-    runs = (el.text, *(child.tail for child in el))
-    return any(run and len(run.strip()) >= MIN_VOTING_CHARS for run in runs)
 
 
 def _is_text(el: Element, minimum: int = SIBLING_PARAGRAPH_CHARS) -> bool:

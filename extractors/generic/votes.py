@@ -16,7 +16,7 @@ from extractors.limits import checkpoint
 from extractors.page.tree import Element, text_of
 from extractors.writing import UNSPACED_CHAR_WEIGHT, size
 
-__all__ = ["BLOCKS", "PARAGRAPHS", "PHRASING", "Scores", "prior", "vote"]
+__all__ = ["BLOCKS", "OWN_SENTENCE", "PARAGRAPHS", "PHRASING", "Scores", "prior", "vote"]
 
 Scores = dict[Element, float]
 """A container's score: its tag and class prior plus the votes it got."""
@@ -25,6 +25,11 @@ Scores = dict[Element, float]
 # here are sizes (:func:`extractors.writing.size`): a Chinese character counts as
 # three Latin ones, so that 25 is one short sentence in either script.
 MIN_VOTING_CHARS = 25
+# An XPath step to the text nodes of an element that hold a voting paragraph's
+# length of text (in characters) of its own: a <div> with one is a paragraph
+# written as a div (pruning counts it as a paragraph; a story's sections take
+# their shape down to it).
+OWN_SENTENCE = f"text()[string-length(normalize-space(.)) >= {MIN_VOTING_CHARS}]"
 
 # Each full 100 characters of a paragraph (its size) is worth a point, at most this
 # many: one very long block (a comment dump, a legal notice) cannot outvote an article.
