@@ -23,7 +23,15 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["GROUND_TRUTH", "HTML_DIR", "CorpusError", "Page", "corpus_name", "load_corpus"]
+__all__ = [
+    "GROUND_TRUTH",
+    "HTML_DIR",
+    "CorpusError",
+    "Page",
+    "corpus_name",
+    "load_corpus",
+    "write_page",
+]
 
 GROUND_TRUTH = "ground-truth.json"
 HTML_DIR = "html"
@@ -117,6 +125,15 @@ def _page(html: Path, page_id: str, entry: Any) -> Page:
         path=path,
         metadata=MappingProxyType(metadata),
     )
+
+
+def write_page(corpus: Path, page_id: str, html: bytes) -> None:
+    """Write a page's ``html`` into the corpus folder ``corpus``, where
+    :func:`load_corpus` reads it: gzipped without a timestamp, so that a corpus
+    written twice from the same pages is the same bytes."""
+    folder = corpus / HTML_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{page_id}{PAGE_SUFFIX}").write_bytes(gzip.compress(html, mtime=0))
 
 
 def corpus_name(folder: str | Path) -> str:

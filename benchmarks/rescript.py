@@ -46,7 +46,6 @@ reads as it reads the original::
 from __future__ import annotations
 
 import argparse
-import gzip
 import html
 import json
 import re
@@ -56,7 +55,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpus import GROUND_TRUTH, HTML_DIR, PAGE_SUFFIX, CorpusError, load_corpus
+from benchmarks.corpus import GROUND_TRUTH, CorpusError, load_corpus, write_page
 from extractors.page.decode import decode_page
 
 __all__ = ["MARKUP", "SCRIPTS", "rewrite_page", "rewrite_text"]
@@ -257,13 +256,12 @@ def rewrite_corpus(corpus: Path, script: str, out: Path) -> int:
     """Write ``corpus`` rewritten in ``script`` to ``out``, same layout; the page count."""
     pages = load_corpus(corpus)
     truth = json.loads((corpus / GROUND_TRUTH).read_text(encoding="utf-8"))
-    (out / HTML_DIR).mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     for page in pages:
         # Decoded as the extractor decodes (a charset declared wrongly is caught),
         # so that the rewritten page, written in UTF-8, reads the same.
         rewritten = rewrite_page(decode_page(page.read()).text, script)
-        target = out / HTML_DIR / f"{page.id}{PAGE_SUFFIX}"
-        target.write_bytes(gzip.compress(rewritten.encode("utf-8"), mtime=0))
+        write_page(out, page.id, rewritten.encode("utf-8"))
         entry = truth[page.id]
         for name, value in entry.items():
             if isinstance(value, str) and name not in ("url", "publishedTime", "lang", "dir"):

@@ -36,7 +36,6 @@ unchanged::
 from __future__ import annotations
 
 import argparse
-import gzip
 import re
 import shutil
 import sys
@@ -44,7 +43,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, get_args
 
-from benchmarks.corpus import GROUND_TRUTH, HTML_DIR, PAGE_SUFFIX, CorpusError, load_corpus
+from benchmarks.corpus import GROUND_TRUTH, CorpusError, load_corpus, write_page
 from benchmarks.rescript import MARKUP
 
 __all__ = ["unname_corpus", "unname_page"]
@@ -97,13 +96,12 @@ def unname_corpus(
     """Write ``corpus`` as :func:`unname_page` writes a page to ``out``, same layout;
     the page count."""
     pages = load_corpus(corpus)
-    (out / HTML_DIR).mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     for page in pages:
         # Latin-1 maps each byte to one character and back: only tags change.
         original = page.read().decode("latin-1")
         text = unname_page(original, paragraphs=paragraphs, keep_names=keep_names)
-        target = out / HTML_DIR / f"{page.id}{PAGE_SUFFIX}"
-        target.write_bytes(gzip.compress(text.encode("latin-1"), mtime=0))
+        write_page(out, page.id, text.encode("latin-1"))
     shutil.copyfile(corpus / GROUND_TRUTH, out / GROUND_TRUTH)
     return len(pages)
 
