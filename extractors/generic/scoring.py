@@ -100,6 +100,12 @@ RIVAL_SHARE = 0.75
 MIN_RIVALS = 3
 
 
+# A table's rows vote for their row and its tbody: a long table's tbody can win.
+# It is no unit of the page, the table is (its caption and header row with it), and
+# the paragraphs around the table are its siblings, where a tbody has none.
+_TABLE_PARTS = frozenset({"tbody", "thead", "tfoot"})
+
+
 def _climb(finalists: list[Candidate], root: Element) -> Candidate:
     top = finalists[0]
     outer = _outer_story(top, finalists)
@@ -129,6 +135,8 @@ def _climb(finalists: list[Candidate], root: Element) -> Candidate:
     # A container that is the only child of its parent says nothing the parent
     # does not: take the parent, which may hold the headline's siblings too.
     element = top.element
+    if element.tag in _TABLE_PARTS and element.getparent() is not None:
+        element = element.getparent()  # the rows' header and caption go with them
     parent = element.getparent()
     while parent is not None and parent is not root and len(parent) == 1:
         element, parent = parent, parent.getparent()

@@ -54,6 +54,9 @@ and so must our own rules without the readability-lxml fallback.
   (clauses linked to earlier stories), above a list of linked headlines.
 - ``linked-headings-over-reviews``: a review list whose headings are all link (to
   the thing reviewed), each over a paragraph of three sentences.
+- ``list-article-in-a-minified-table``: an Italian list article served minified:
+  two intro paragraphs, then a table (caption, header row, twelve rows of
+  sentences) whose body outvotes them, the headline above the content's container.
 - ``negated-class-words``: list items whose class says what they lack or hold
   ("no_caption", "with-caption"), in a wrapper marked "no-sidebar".
 - ``numbers-in-lists-and-headings``: list items and headings that are short and
