@@ -302,8 +302,10 @@ class _Frame:
         self._paragraphs = -1.0
 
     def emptied(self, el: Element) -> bool:
-        """Whether ``el`` holds too little text to be the frame (after pruning)."""
-        return len(text_of(el)) < _MIN_FRAME_SHARE * self.text
+        """Whether ``el`` holds too little text to be the frame (after pruning):
+        measured without whitespace, as the page's text is, which an indented page
+        has plenty of between the tags that pruning left."""
+        return number(_TEXT_LENGTH, el) < _MIN_FRAME_SHARE * self.text
 
     def hidden(self, el: Element) -> bool:
         """Whether ``el`` is hidden and not protected: then it is never the frame,

@@ -126,12 +126,13 @@ def _voters(root: Element) -> Iterable[tuple[Element, str, bool]]:
         elif tag == "li":
             # A list item is a paragraph when it holds no block and is not a link:
             # articles made of lists vote, menus and teaser lists do not.
-            text = text_of(el)
+            text = " ".join(text_of(el).split())
             if size(text) < MIN_VOTING_CHARS or any(child.tag in BLOCKS for child in el):
                 continue
-            # The links' raw text against the item's: an XPath per item costs
-            # more than the item's few links read one by one.
-            linked = sum(len(text_of(a)) for a in el.iter("a"))
+            # The links' text against the item's, whitespace folded in both: the
+            # indentation of a pretty-printed item is no text outside its links.
+            # (An XPath per item costs more than its few links read one by one.)
+            linked = sum(len(" ".join(text_of(a).split())) for a in el.iter("a"))
             if linked < LIST_ITEM_MAX_LINK_DENSITY * len(text):
                 yield el, text, False
             continue
@@ -184,7 +185,9 @@ def vote(root: Element) -> Scores:
     for count, (el, text, own) in enumerate(_voters(root)):
         if count % CHECK_EVERY == 0:
             checkpoint("scoring")
-        stripped = text.strip()
+        # Measured with whitespace folded: a paragraph indented over several
+        # lines of the source is as long as the same paragraph minified.
+        stripped = " ".join(text.split())
         # A text too short to vote even in an unspaced script needs no measuring.
         if UNSPACED_CHAR_WEIGHT * len(stripped) < MIN_VOTING_CHARS:
             continue

@@ -110,6 +110,7 @@ and so must our own rules without the readability-lxml fallback.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import lxml.etree
@@ -185,3 +186,26 @@ def test_the_blocks_keep_the_structure_of_the_article() -> None:
     assert not any(c.header for c in first.cells)
     items = [b for b in found if b.kind == "item"]
     assert items[0].list == items[1].list == items[4].list != items[2].list == items[3].list
+
+
+# Opening tags of blocks, outside <pre> (whose whitespace is text): where a page
+# written by an editor or a pretty-printer puts a line break and an indentation.
+_BLOCK_TAG = re.compile(r"<(?=(?:p|div|li|ul|ol|table|tr|td|th|h[1-6]|section|article)[\s>])")
+_PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL)
+
+
+def _indented(source: str) -> str:
+    """``source`` with a line break and twelve spaces before each block's tag: the
+    same page to a reader, as a pretty-printer or a template would serve it."""
+    parts = _PRE.split(source)
+    return "".join(
+        part if i % 2 else _BLOCK_TAG.sub("\n            <", part) for i, part in enumerate(parts)
+    )
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_indentation_changes_nothing(name: str) -> None:
+    """Whitespace between tags is no text: a paragraph's length, and a list item's
+    share of text in links, are the same on a minified page and an indented one."""
+    source = (PAGES / name / "source.html").read_text(encoding="utf-8")
+    assert extract(_indented(source), URL, generic=True).body.split("\n\n") == _expected(name)
