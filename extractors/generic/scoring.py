@@ -135,9 +135,9 @@ def _climb(finalists: list[Candidate], root: Element) -> Candidate:
     # A container that is the only child of its parent says nothing the parent
     # does not: take the parent, which may hold the headline's siblings too.
     element = top.element
-    if element.tag in _TABLE_PARTS and element.getparent() is not None:
-        element = element.getparent()  # the rows' header and caption go with them
     parent = element.getparent()
+    if element.tag in _TABLE_PARTS and parent is not None:
+        element, parent = parent, parent.getparent()  # the rows' header and caption too
     while parent is not None and parent is not root and len(parent) == 1:
         element, parent = parent, parent.getparent()
     return Candidate(element, top.score)
