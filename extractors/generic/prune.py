@@ -18,7 +18,7 @@ import lxml.etree
 
 from extractors.generic.blocks import MAX_LINK_DENSITY
 from extractors.generic.scoring import link_density
-from extractors.generic.vocabulary import element_kind
+from extractors.generic.vocabulary import element_kind, split_humps
 from extractors.generic.votes import OWN_SENTENCE, PHRASING
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, ItemProps, drop, itemprops, number, text_of
@@ -45,8 +45,10 @@ _ROLES = re.compile(
 )
 
 # Inline elements keep their content even when their class looks like
-# boilerplate: removing an <a class="tag"> would cut words out of a sentence.
-_INLINE = PHRASING | {"a", "wbr"}
+# boilerplate: removing an <a class="tag"> would cut words out of a sentence. So do
+# formulas, MathML's and MathJax's, whose class says what the script attached to
+# them ("CtxtMenu_Attached_0": a context menu), not what they are.
+_INLINE = PHRASING | {"a", "wbr", "math", "mjx-container"}
 
 # Microdata properties whose elements hold metadata, not text: the page repeats
 # its publisher, images, dates and bylines for machines, usually hidden by CSS.
@@ -152,7 +154,7 @@ def _is_heading_slug(ident: str, el: Element) -> bool:
     heading = next((child for child in el if isinstance(child.tag, str)), None)
     if heading is None or heading.tag not in _HEADINGS:
         return False
-    words = _WORD.findall(ident.lower())
+    words = _WORD.findall(split_humps(ident).lower())
     if not words:
         return False
     text = text_of(heading)

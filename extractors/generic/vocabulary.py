@@ -16,12 +16,14 @@ __all__ = [
     "element_kind",
     "id_kind",
     "name_kind",
+    "split_humps",
 ]
 
 # Class or id words of boilerplate blocks, matched as whole words of the
-# lower-cased class/id string (hyphens and underscores separate words). Each group
-# says what it catches; each word is a regex. Lower-casing first rather than
-# re.IGNORECASE lets the regex engine skip to the possible first letters.
+# lower-cased class/id string (hyphens, underscores and camelCase humps separate
+# words). Each group says what it catches; each word is a regex. Lower-casing
+# first rather than re.IGNORECASE lets the regex engine skip to the possible first
+# letters.
 _BOILERPLATE_WORDS = (
     r"related\w* relacionad[oa]s? verwandt gerelateerd connexes?",  # related-article blocks
     r"share sharing sharer social socials sociales addthis sharethis",  # share bars
@@ -93,6 +95,8 @@ def name_kind(names: str) -> tuple[bool, bool]:
 
     >>> name_kind("related-posts"), name_kind("entry-content"), name_kind("hidden-xs")
     ((True, False), (False, True), (False, False))
+    >>> name_kind("mainNav"), name_kind("ArticleBody_text__x8Rt2"), name_kind("navigator")
+    ((True, False), (False, True), (False, False))
     """
     return id_kind(names)
 
@@ -106,8 +110,23 @@ def id_kind(names: str) -> tuple[bool, bool]:
     >>> id_kind("comments-3")
     (True, False)
     """
-    names = names[:MAX_NAMES_CHARS].lower()
+    names = split_humps(names[:MAX_NAMES_CHARS]).lower()
     return BOILERPLATE.search(names) is not None, POSITIVE.search(names) is not None
+
+
+# Where a name written in camelCase starts a word ("mainNav", "shareButtons",
+# "ArticleBody_text__x1", "HTMLContent"): a hyphen there makes it read as
+# "main-nav" does.
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def split_humps(name: str) -> str:
+    """``name`` with a hyphen where each word of its camelCase starts.
+
+    >>> split_humps("sharingWithASingleDeveloper"), split_humps("related-posts")
+    ('sharing-With-A-Single-Developer', 'related-posts')
+    """
+    return _CAMEL_HUMP.sub("-", name)
 
 
 # Class and id text past this length is not read: real class lists are a few

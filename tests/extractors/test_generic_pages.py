@@ -34,6 +34,9 @@ and so must our own rules without the readability-lxml fallback.
   class names a call to action ("widget-cta-appeal").
 - ``features-with-learn-more-links``: a list of features, each a heading, a
   description and a "Learn more about..." link, so that half the items are links.
+- ``formulas-in-sentences``: a Spanish explainer whose sentences hold formulas
+  as MathJax writes them (a container classed "CtxtMenu_Attached_0", the glyphs
+  hidden, the MathML beside them), one formula on a line of its own.
 - ``hidden-text-longer-than-the-story``: a ``display: none`` block (terms of use)
   holding more text than the story beside it, and a ``hidden`` newsletter box.
 - ``hindi-short-lede-outside-container``: a Hindi story whose one-sentence lede,
@@ -81,6 +84,9 @@ and so must our own rules without the readability-lxml fallback.
   the ``<body>`` between ``<br>``s, under a line of links and the headline.
 - ``story-beside-longer-related-list``: a four-paragraph story beside a feed of
   twelve teaser cards whose summaries hold more text than the story.
+- ``story-with-camelcase-class-names``: a German story whose site names its
+  classes in camelCase ("shareButtons", "newsletterSignup", "relatedArticles",
+  "ArticleBody_text__x8Rt2"), a newsletter box and related links inside the body.
 - ``story-with-long-comment-thread``: a three-paragraph story above fifteen
   reader comments, in Dutch.
 - ``story-in-a-modal-over-the-feed``: the story in a container whose class says
