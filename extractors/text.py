@@ -23,6 +23,7 @@ __all__ = [
     "collapse",
     "is_clean",
     "join_paragraphs",
+    "letters",
 ]
 
 #: The one ftfy configuration of the project. Options left out keep ftfy's default.
@@ -159,3 +160,13 @@ def join_paragraphs(paragraphs: list[str]) -> str:
     'One.\\n\\nTwo.'
     """
     return "\n\n".join(paragraphs)
+
+
+def letters(text: str) -> str:
+    """The letters and digits of ``text``, case folded: what two spellings of one
+    headline share ("..." and "…", straight and curly quotes, spacing).
+
+    >>> letters("Quem planta em maio…") == letters("QUEM PLANTA EM MAIO...")
+    True
+    """
+    return "".join(ch for ch in text.casefold() if ch.isalnum())

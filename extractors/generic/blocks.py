@@ -15,6 +15,7 @@ import re
 
 from extractors.generic.lines import line_reason
 from extractors.generic.walk import Block, Cell, Kind, blocks
+from extractors.text import letters
 from extractors.writing import FULL_STOPS, size, word_count
 
 __all__ = [
@@ -40,6 +41,10 @@ MAX_LINK_DENSITY = 0.5
 # list of prose (a changelog, a reading list with notes): the list decides.
 MAX_LIST_LINK_DENSITY = 0.9
 _LISTED = frozenset({"item", "row"})
+
+# The headline in the body and the title field may spell it a few characters apart
+# ("..." and "…", a space before a colon); their letters and digits are the same.
+_TITLE_SLACK = 3
 # A paragraph that reads as a sentence is held to the list items' bound too:
 # articles link whole clauses ("the investigation <a>was re-opened earlier this
 # year</a> following <a>his eviction</a>."), while teasers, menus and related links
@@ -126,7 +131,7 @@ def noise_reason(
         return "links"
     if block.cells and all(cell.header for cell in block.cells):
         return None  # a table's head ("By changesets | By lines"): no byline, no date
-    if title and len(text) == len(title) and text.casefold() == title.casefold():
+    if title and abs(len(text) - len(title)) <= _TITLE_SLACK and letters(text) == letters(title):
         return "title"  # the headline is the title field, never body
     return line_reason(text, block.kind)
 

@@ -122,7 +122,7 @@ def generic_blocks(
     checkpoint("scoring")
     body = tree.find("body")
     root = body if body is not None else tree
-    top, scores = best_candidate(root)
+    top, scores = best_candidate(root, title)
     if top is None:
         return []
     containers = with_siblings(top, scores, root)

@@ -16,18 +16,20 @@ import lxml.etree
 
 from extractors.generic.votes import Scores, vote
 from extractors.page.tree import Element, number, text_of
+from extractors.text import letters
 
 __all__ = ["Candidate", "best_candidate", "link_density", "same_kind", "text_length"]
 
 
 class Candidate:
-    """A container and its accumulated score."""
+    """A container, its accumulated score, and whether it holds the headline."""
 
-    __slots__ = ("element", "score")
+    __slots__ = ("element", "headline", "score")
 
-    def __init__(self, element: Element, score: float) -> None:
+    def __init__(self, element: Element, score: float, headline: bool = False) -> None:
         self.element = element
         self.score = score
+        self.headline = headline
 
 
 # Computed by libxml2 in one call, without building the text as a Python string.
@@ -69,12 +71,15 @@ def _link_texts(el: Element) -> list[str]:
     return [text_of(a) for a in links]
 
 
-def best_candidate(root: Element) -> tuple[Candidate | None, Scores]:
+def best_candidate(root: Element, title: str | None = None) -> tuple[Candidate | None, Scores]:
     """The highest-scoring container under ``root`` (None without any paragraph),
-    and every container's raw score (before the link-density discount)."""
+    and every container's raw score (before the link-density discount).
+    ``title``, the page's title, finds the headline on a page without ``<h1>``."""
     scores = vote(root)
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     headline = next(root.iter("h1"), None)
+    if headline is None and title:
+        headline = _titled_heading(root, title)
     finalists: list[Candidate] = []
     best = 0.0
     for el, raw in ranked[:DISCOUNTED_CANDIDATES]:
@@ -83,8 +88,9 @@ def best_candidate(root: Element) -> tuple[Candidate | None, Scores]:
         # costly part, is not worth computing for it nor for any after it.
         if best > 0 and raw + HEADLINE_BONUS < TWIN_SHARE * best:
             break
-        score = raw * (1 - link_density(el)) + _headline_bonus(el, headline)
-        finalists.append(Candidate(el, score))
+        bonus = _headline_bonus(el, headline)
+        score = raw * (1 - link_density(el)) + bonus
+        finalists.append(Candidate(el, score, bonus > 0))
         best = max(best, score)
     if not finalists:
         return None, scores
@@ -118,7 +124,7 @@ def _climb(finalists: list[Candidate], root: Element) -> Candidate:
                 break
             inside = sum(1 for r in rivals if _contains(ancestor, r))
             if inside >= MIN_RIVALS:
-                return Candidate(ancestor, top.score)
+                return Candidate(ancestor, top.score, top.headline)
             if ancestor.tag == "article":
                 break  # an <article> is one story; its neighbours are other stories
     # The same container class twice among the finalists: the story was cut into
@@ -131,7 +137,7 @@ def _climb(finalists: list[Candidate], root: Element) -> Candidate:
     if twins and top.element.tag != "article":
         common = _common_ancestor(top.element, twins, root)
         if common is not None:
-            return Candidate(common, top.score)
+            return Candidate(common, top.score, top.headline)
     # A container that is the only child of its parent says nothing the parent
     # does not: take the parent, which may hold the headline's siblings too.
     element = top.element
@@ -140,7 +146,7 @@ def _climb(finalists: list[Candidate], root: Element) -> Candidate:
         element, parent = parent, parent.getparent()  # the rows' header and caption too
     while parent is not None and parent is not root and len(parent) == 1:
         element, parent = parent, parent.getparent()
-    return Candidate(element, top.score)
+    return Candidate(element, top.score, top.headline)
 
 
 # A paragraph's votes reach at most three levels above it (votes.vote): a container
@@ -169,6 +175,19 @@ def _outer_story(top: Candidate, finalists: list[Candidate]) -> Candidate | None
 # A finalist that holds the page's <h1> is likelier the story than one beside it:
 # teaser boxes and related posts have h2/h3 titles. Worth a few paragraphs' votes.
 HEADLINE_BONUS = 10
+
+
+def _titled_heading(root: Element, title: str) -> Element | None:
+    """The first ``<h2>`` or ``<h3>`` whose text is ``title``, in its letters and
+    digits ("..." in the title, "…" in the heading): the headline of a page that
+    has no ``<h1>``."""
+    wanted = letters(title)
+    if not wanted:
+        return None
+    for heading in root.iter("h2", "h3"):
+        if letters(text_of(heading)) == wanted:
+            return heading
+    return None
 
 
 def _headline_bonus(el: Element, headline: Element | None) -> float:

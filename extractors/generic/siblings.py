@@ -48,11 +48,18 @@ def with_siblings(top: Candidate, scores: Scores, root: Element) -> list[Element
         return [top.element]
     threshold = max(SIBLING_MIN_SCORE, top.score * SIBLING_SHARE)
     styles = _paragraph_styles(top.element)
+    # An <article> that holds the headline is the story: the <article>s beside it
+    # are other stories (the next one, loaded below it), however well they score.
+    story = top.headline and top.element.tag == "article"
     kept = [
         sibling
         for sibling in parent
         if sibling is top.element
-        or (isinstance(sibling.tag, str) and _continues(sibling, top, scores, threshold, styles))
+        or (
+            isinstance(sibling.tag, str)
+            and not (story and sibling.tag == "article")
+            and _continues(sibling, top, scores, threshold, styles)
+        )
     ]
     return _with_sections(top.element, kept, root)
 

@@ -37,6 +37,9 @@ and so must our own rules without the readability-lxml fallback.
 - ``formulas-in-sentences``: a Spanish explainer whose sentences hold formulas
   as MathJax writes them (a container classed "CtxtMenu_Attached_0", the glyphs
   hidden, the MathML beside them), one formula on a line of its own.
+- ``headline-in-an-h2-beside-longer-posts``: a Portuguese blog post with no
+  ``<h1>``, its headline an ``<h2>`` that spells the title's "..." as "…", beside
+  two teaser ``<article>``s whose excerpts outscore it.
 - ``hidden-text-longer-than-the-story``: a ``display: none`` block (terms of use)
   holding more text than the story beside it, and a ``hidden`` newsletter box.
 - ``hindi-short-lede-outside-container``: a Hindi story whose one-sentence lede,
