@@ -109,9 +109,23 @@ def id_kind(names: str) -> tuple[bool, bool]:
 
     >>> id_kind("comments-3")
     (True, False)
+    >>> id_kind("article__media-caption"), id_kind("article__body")
+    ((True, False), (False, True))
     """
     names = split_humps(names[:MAX_NAMES_CHARS]).lower()
-    return BOILERPLATE.search(names) is not None, POSITIVE.search(names) is not None
+    if BOILERPLATE.search(names) is None:
+        return False, POSITIVE.search(names) is not None
+    if "__" in names:
+        names = " ".join(_bem_element(name) for name in names.split())
+    return True, POSITIVE.search(names) is not None
+
+
+def _bem_element(name: str) -> str:
+    """A BEM name ("block__element--modifier") as what its element part says when
+    that part is furniture: "article__media-caption" is a caption that sits in the
+    article, no article; other names as they are."""
+    block, separator, element = name.partition("__")
+    return element if separator and BOILERPLATE.search(element) else name
 
 
 # Where a name written in camelCase starts a word ("mainNav", "shareButtons",

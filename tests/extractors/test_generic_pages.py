@@ -13,6 +13,9 @@ and so must our own rules without the readability-lxml fallback.
 - ``arabic-questions-as-sentences``: a one-line question (ending in "؟") as the
   story's lede, outside the container of its paragraphs, a question most of whose
   words are two links, and a date stamp with an Arabic comma ("20 نوفمبر، 2019").
+- ``bem-named-captions-in-the-story``: a French story whose photos' captions sit
+  in its container as divs named the BEM way ("article__media-caption"), no
+  ``<figure>``, each caption longer than a paragraph.
 - ``chinese-brief-in-a-page-of-boxes``: a four-paragraph story in Chinese, short
   in characters, in a ``<main>`` beside boxes of headlines and the weather.
 - ``chinese-lede-outside-container``: a one-sentence lede in Chinese, a link in
