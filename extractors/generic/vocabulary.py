@@ -124,7 +124,7 @@ def _bem_element(name: str) -> str:
     """A BEM name ("block__element--modifier") as what its element part says when
     that part is furniture: "article__media-caption" is a caption that sits in the
     article, no article; other names as they are."""
-    block, separator, element = name.partition("__")
+    _block, separator, element = name.partition("__")
     return element if separator and BOILERPLATE.search(element) else name
 
 
