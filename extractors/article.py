@@ -112,7 +112,9 @@ class Article:
     extractor_note: str | None = None
     """Why a site extractor chosen for the page did not produce the body, or None:
     ``"site:<domain> handed the page to the generic extractor: <reason>"`` (its body
-    selector matched nothing, or the extractor raised ``UseGeneric``)."""
+    selector matched nothing, or the extractor raised ``UseGeneric``). On the generic
+    path, a note that the body is the page's JSON-LD ``articleBody``, the markup
+    holding too little of it (a page a script renders, a teaser over a paywall)."""
 
     reason: str | None = None
     """Machine-readable reason when ``body`` is empty: ``"empty-input"``,

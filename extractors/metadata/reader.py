@@ -51,6 +51,11 @@ class Metadata:
     site_name: str | None = None
     description: str | None = None
     image: str | None = None
+    body: str | None = None
+    """The article's text as the page's JSON-LD states it (``articleBody``), its
+    paragraphs joined by blank lines; None without one. Not the body: a page
+    whose markup holds the story gives that (:func:`extractors.extract` turns to
+    this one when the markup holds too little, as a page rendered by a script does)."""
 
 
 def normalize_language(value: str | None) -> str | None:
@@ -122,7 +127,32 @@ def read_metadata(
             ),
             url,
         ),
+        body=structured_body(ld.get("articleBody")),
     )
+
+
+# Markup some publishers leave in articleBody ("<p>First.</p><p>Second.</p>").
+_BODY_BREAK = re.compile(r"<(?:br|/p|/div|/h[1-6]|/li)\b[^>]*>|\n", re.IGNORECASE)
+_BODY_TAG = re.compile(r"<[^>]{0,500}>")
+
+
+def structured_body(value: object) -> str | None:
+    """The paragraphs of a JSON-LD ``articleBody``: one per line (or per ``<p>``,
+    where a publisher left its markup in), cleaned, joined by blank lines.
+
+    >>> print(structured_body("First line.\\nSecond &amp; last."))
+    First line.
+    <BLANKLINE>
+    Second & last.
+    >>> structured_body("<p>Un.</p><p>Deux <b>et</b> trois.</p>")
+    'Un.\\n\\nDeux et trois.'
+    >>> structured_body(["not", "text"]) is None, structured_body("  ") is None
+    (True, True)
+    """
+    if not isinstance(value, str):
+        return None
+    lines = (clean(_BODY_TAG.sub("", line)) for line in _BODY_BREAK.split(value))
+    return "\n\n".join(line for line in lines if line) or None
 
 
 def _site_name(sources: Sources) -> str | None:
