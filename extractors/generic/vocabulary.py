@@ -76,11 +76,18 @@ BOILERPLATE = re.compile(
     r"(?![^\s_-])",
 )
 
+# An article word followed by the name of a part of an article ("article-header",
+# "story-meta", "entry-title") names that part, not the container of the story:
+# it gets no article weight, and furniture words elsewhere in its name count.
+_PART = (
+    r"(?![-_]+(?:header|head|heading|footer|foot|meta|info|title|headline|tools?|top|bottom"
+    r"|caption|date|author|byline|share|tags?|nav|related|image|media|photo|video)(?![a-z]))"
+)
 # Class or id words of article containers: an element matching these is never
 # dropped by BOILERPLATE, whatever else its class says ("post-content tags-inline").
 # Matched against the lower-cased class/id string, as BOILERPLATE.
 POSITIVE = re.compile(
-    r"article|story|entry|post-?(?:body|content|text)|content-?body|main-?content|body-?text"
+    rf"(?:article|story|entry){_PART}|post-?(?:body|content|text)|content-?body|main-?content|body-?text"
     r"|articlebody|text-?body|news-?body|texto|tresc|inhalt|artikel",
 )
 
@@ -111,6 +118,8 @@ def id_kind(names: str) -> tuple[bool, bool]:
     (True, False)
     >>> id_kind("article__media-caption"), id_kind("article__body")
     ((True, False), (False, True))
+    >>> id_kind("article-header"), id_kind("story-meta"), id_kind("article-headers-wrap")
+    ((False, False), (True, False), (False, True))
     """
     names = split_humps(names[:MAX_NAMES_CHARS]).lower()
     if BOILERPLATE.search(names) is None:

@@ -100,6 +100,9 @@ and so must our own rules without the readability-lxml fallback.
 - ``story-in-div-paragraphs-in-a-share-wrapper``: a Portuguese story written in
   ``<div>`` paragraphs (no ``<p>``), in a wrapper whose id names share buttons,
   on a page whose sidebar and footer hold more text than the story.
+- ``story-below-an-article-header-div``: a page without HTML5 tags whose
+  standfirst and byline sit in a div classed "article-header" under the headline,
+  the story's paragraphs two levels down in the next div.
 - ``story-in-a-layout-table``: a Swedish story in the middle cell of a layout
   table (menu, story, latest headlines with commas in every line).
 - ``story-in-classless-chunks``: a French story cut into three chunks (div > div
