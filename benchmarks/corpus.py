@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Mapping
+import shutil
+import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -30,6 +32,8 @@ __all__ = [
     "Page",
     "corpus_name",
     "load_corpus",
+    "run_writer",
+    "write_corpus",
     "write_page",
 ]
 
@@ -134,6 +138,30 @@ def write_page(corpus: Path, page_id: str, html: bytes) -> None:
     folder = corpus / HTML_DIR
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{page_id}{PAGE_SUFFIX}").write_bytes(gzip.compress(html, mtime=0))
+
+
+def write_corpus(corpus: Path, out: Path, rewrite: Callable[[bytes], bytes]) -> int:
+    """Write each page of ``corpus`` as ``rewrite`` returns it (from its bytes) into
+    ``out``, in the same layout, the ground truth copied unchanged; the page count."""
+    pages = load_corpus(corpus)
+    out.mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        write_page(out, page.id, rewrite(page.read()))
+    shutil.copyfile(corpus / GROUND_TRUTH, out / GROUND_TRUTH)
+    return len(pages)
+
+
+def run_writer(write: Callable[[], int], done: str) -> int:
+    """A command line's end: ``write()`` writes a corpus and returns its page count.
+    0 and "wrote N pages<done>" on stdout; 2 and the error on stderr for a folder
+    that is not a corpus."""
+    try:
+        count = write()
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {count} pages{done}")
+    return 0
 
 
 def corpus_name(folder: str | Path) -> str:

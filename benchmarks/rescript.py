@@ -55,7 +55,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks.corpus import GROUND_TRUTH, CorpusError, load_corpus, write_page
+from benchmarks.corpus import GROUND_TRUTH, load_corpus, run_writer, write_page
 from extractors.page.decode import decode_page
 
 __all__ = ["MARKUP", "SCRIPTS", "rewrite_page", "rewrite_text"]
@@ -283,13 +283,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--script", required=True, choices=sorted(SCRIPTS))
     parser.add_argument("--out", required=True, type=Path, help="folder for the new corpus")
     args = parser.parse_args(argv)
-    try:
-        count = rewrite_corpus(args.corpus, args.script, args.out)
-    except CorpusError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(f"wrote {count} pages in {args.script} to {args.out}")
-    return 0
+    return run_writer(
+        lambda: rewrite_corpus(args.corpus, args.script, args.out),
+        f" in {args.script} to {args.out}",
+    )
 
 
 if __name__ == "__main__":

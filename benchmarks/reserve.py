@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import shutil
 import sys
 import unicodedata
 from collections import Counter
@@ -49,7 +48,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal, get_args
 
-from benchmarks.corpus import GROUND_TRUTH, CorpusError, load_corpus, write_page
+from benchmarks.corpus import run_writer, write_corpus
 from benchmarks.rescript import MARKUP
 from extractors.page.decode import decode_page
 
@@ -245,12 +244,7 @@ def reserve_page(data: bytes, form: Form) -> bytes:
 def reserve_corpus(corpus: Path, out: Path, form: Form) -> int:
     """Write ``corpus`` as :func:`reserve_page` serves each page to ``out``, same
     layout; the page count."""
-    pages = load_corpus(corpus)
-    out.mkdir(parents=True, exist_ok=True)
-    for page in pages:
-        write_page(out, page.id, reserve_page(page.read(), form))
-    shutil.copyfile(corpus / GROUND_TRUTH, out / GROUND_TRUTH)
-    return len(pages)
+    return write_corpus(corpus, out, lambda data: reserve_page(data, form))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -262,13 +256,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", required=True, type=Path, help="folder for the new corpus")
     parser.add_argument("--as", dest="form", required=True, choices=FORMS, help="how to serve it")
     args = parser.parse_args(argv)
-    try:
-        count = reserve_corpus(args.corpus, args.out, args.form)
-    except CorpusError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(f"wrote {count} pages, {args.form}, to {args.out}")
-    return 0
+    return run_writer(
+        lambda: reserve_corpus(args.corpus, args.out, args.form), f", {args.form}, to {args.out}"
+    )
 
 
 if __name__ == "__main__":

@@ -37,13 +37,12 @@ from __future__ import annotations
 
 import argparse
 import re
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, get_args
 
-from benchmarks.corpus import GROUND_TRUTH, CorpusError, load_corpus, write_page
+from benchmarks.corpus import run_writer, write_corpus
 from benchmarks.rescript import MARKUP
 
 __all__ = ["unname_corpus", "unname_page"]
@@ -95,15 +94,13 @@ def unname_corpus(
 ) -> int:
     """Write ``corpus`` as :func:`unname_page` writes a page to ``out``, same layout;
     the page count."""
-    pages = load_corpus(corpus)
-    out.mkdir(parents=True, exist_ok=True)
-    for page in pages:
+
+    def rewrite(data: bytes) -> bytes:
         # Latin-1 maps each byte to one character and back: only tags change.
-        original = page.read().decode("latin-1")
-        text = unname_page(original, paragraphs=paragraphs, keep_names=keep_names)
-        write_page(out, page.id, text.encode("latin-1"))
-    shutil.copyfile(corpus / GROUND_TRUTH, out / GROUND_TRUTH)
-    return len(pages)
+        text = unname_page(data.decode("latin-1"), paragraphs=paragraphs, keep_names=keep_names)
+        return text.encode("latin-1")
+
+    return write_corpus(corpus, out, rewrite)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -125,17 +122,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.keep_names and args.paragraphs == "p":
         parser.error("--keep-names changes nothing without --paragraphs div or br")
-    try:
-        count = unname_corpus(
-            args.corpus, args.out, paragraphs=args.paragraphs, keep_names=args.keep_names
-        )
-    except CorpusError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     names = "with" if args.keep_names else "without"
     written = {"p": "", "div": ", paragraphs as divs,", "br": ", paragraphs as text and <br>s,"}
-    print(f"wrote {count} pages {names} class or id{written[args.paragraphs]} to {args.out}")
-    return 0
+    return run_writer(
+        lambda: unname_corpus(
+            args.corpus, args.out, paragraphs=args.paragraphs, keep_names=args.keep_names
+        ),
+        f" {names} class or id{written[args.paragraphs]} to {args.out}",
+    )
 
 
 if __name__ == "__main__":
