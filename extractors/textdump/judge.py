@@ -91,7 +91,8 @@ class LineVerdict:
     """One non-empty line of a dump and what became of it."""
 
     index: int
-    """Position among the dump's non-empty lines, from 0."""
+    """Position among the dump's non-empty lines (a hard-wrapped paragraph's lines
+    counted as one), from 0."""
     text: str
     """The line, whitespace folded."""
     reason: str | None
