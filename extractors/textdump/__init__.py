@@ -14,6 +14,7 @@ date line and the language where the text shows them.
 - :mod:`~extractors.textdump.items`: lines heading a list's items (a comment's
   author, a teaser's age);
 - :mod:`~extractors.textdump.region`: the article's span, a chain of prose;
+- :mod:`~extractors.textdump.lists`: lists the article introduces, kept;
 - :mod:`~extractors.textdump.title`: the headline and the date line;
 - :mod:`~extractors.textdump.judge`: every line judged, with a reason;
 - :mod:`~extractors.textdump.site`: lines a site prints on every page;

@@ -34,6 +34,7 @@ from extractors.textdump.features import prose_weights
 from extractors.textdump.htmlrules import html_line_rule
 from extractors.textdump.items import MIN_COMMENT_AUTHORS, is_comment_author, is_relative_time
 from extractors.textdump.lines import Line
+from extractors.textdump.lists import keep_lists
 from extractors.textdump.region import Island, best_chain, islands, mass_after
 from extractors.textdump.rules import (
     boundary_kind,
@@ -254,7 +255,7 @@ def judge(
         if title is not None:
             _mark_title(lines, kinds, title)
             chain = _after_title(chain, title, masses)
-    reasons = _reasons(lines, kinds, prose, chain)
+    reasons = keep_lists(lines, _reasons(lines, kinds, prose, chain), kinds.work_out)
     if explain:
         reasons = [
             kinds[i] or reason if reason in ("outside-article", "not-prose") else reason
