@@ -166,7 +166,8 @@ def _judge(
     """The judgement of every line, and whether all lines are known printable."""
     checkpoint("splitting a text dump into lines")
     lines, printable = split_measured(text)
-    return judge(unwrap(lines), boilerplate, explain=explain), printable
+    unwrapped = unwrap(lines, text if printable else None)
+    return judge(unwrapped, boilerplate, explain=explain), printable
 
 
 def _article(judgement: Judgement, printable: bool, url: str | None) -> Article:

@@ -41,11 +41,12 @@ def keep_lists(
     """``reasons`` with the items of each list the article introduces kept
     (None); ``kind_of`` gives a line's furniture kind, None for none."""
     kept = list(reasons)
-    for index in range(len(lines) - 1):
-        if kept[index] is not None or _number(lines[index].text) is not None:
-            continue
-        if _number(lines[index + 1].text) == 1:
-            _keep_run(lines, kept, kind_of, index + 1, numbered=True)
+    # Only the article's lines open a list (the items a list keeps open none).
+    for index in [index for index, reason in enumerate(reasons[:-1]) if reason is None]:
+        following = lines[index + 1].text
+        if following[:1] == "1" and _number(following) == 1:
+            if _number(lines[index].text) is None:  # not an item of a list itself
+                _keep_run(lines, kept, kind_of, index + 1, numbered=True)
         elif kept[index + 1] is not None and lines[index].text.endswith(":"):
             _keep_run(lines, kept, kind_of, index + 1, numbered=False)
     return kept

@@ -19,6 +19,7 @@ which the engineers say must be built before the winter storms.', 'Contact']
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from extractors.textdump.lines import Line
@@ -36,16 +37,37 @@ MIN_WRAP_WIDTH = 40
 # A line ending a sentence or a clause is not cut in the middle of one: list
 # items in lower case end so ("does not correspond with the subject;").
 CLAUSE_ENDS = SENTENCE_ENDS | {";", ":"}
-# A run of this many lines, each full and continued by the next, is wrapped
-# text: two lines that happen to fit the shape are a heading and its line.
+# A run of this many lines, each continued by the next, is wrapped text: two
+# lines that happen to fit the shape are a heading and its line.
 MIN_RUN_LINES = 3
+# What a folded dump shows of such a run, written for one search over the whole
+# text: a line of MIN_WRAP_WIDTH characters or more that ends no clause, then
+# one as long that starts with a letter that is no ASCII capital (lower case,
+# or any non-ASCII letter: the test of each line decides) and ends no clause
+# either, then another such start. Each line break is matched first, what
+# stands before it then: a pattern opening with a literal lets the regex
+# engine skip from one break to the next.
+_NO_END = re.escape("".join(sorted(CLAUSE_ENDS)))
+_START = r"[^\W\dA-Z_]"
+_MAYBE_RUN = re.compile(
+    rf"\n(?<=[^\n]{{{MIN_WRAP_WIDTH - 1}}}[^\n{_NO_END}]\n){_START}"
+    rf"[^\n]{{{MIN_WRAP_WIDTH - 2},}}\n(?<![{_NO_END}]\n){_START}"
+)
 
 
-def unwrap(lines: Sequence[Line]) -> Sequence[Line]:
+def unwrap(lines: Sequence[Line], folded: str | None = None) -> Sequence[Line]:
     """``lines`` with each run of hard-wrapped lines joined into one (renumbered);
-    ``lines`` itself when it holds no such run."""
+    ``lines`` itself when it holds no such run.
+
+    ``folded`` is the dump ``lines`` were split from, when its lines were
+    folded already (:func:`~extractors.textdump.lines.split_measured`): one
+    search over it tells most dumps hold no run, where looking at the first
+    letter of each line cost 15 µs a dump on the development corpora.
+    """
+    if folded is not None and not _MAYBE_RUN.search(folded):
+        return lines
     continued = _continued(lines)
-    if not continued:
+    if not any(index + 1 in continued for index in continued):
         return lines
     joined: list[Line] = []
     run: list[Line] = []
@@ -65,8 +87,7 @@ def _continued(lines: Sequence[Line]) -> set[int]:
     """Indexes of the lines that a wrapped paragraph goes on from, onto the next."""
     # Only the lines before one that starts in lower case are measured: one
     # pass over the lines' first characters finds them (a page's menus and
-    # headlines start in capitals), where measuring every line cost 50 µs a
-    # dump on the development corpora.
+    # headlines start in capitals).
     following = [index - 1 for index, line in enumerate(lines) if line.text[:1].islower()]
     if len(following) < MIN_RUN_LINES - 1:
         return set()
