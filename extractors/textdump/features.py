@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from extractors.textdump.lines import Line
 from extractors.writing import SENTENCE_ENDS
 
 __all__ = [
     "MAX_HEADLINE_WORDS",
+    "alphabetical",
     "cap_share",
     "headline_like",
     "prose_weight",
@@ -43,6 +45,15 @@ LONG_LINE_MIN_WORDS = 15
 LONG_LINE_MAX_CAPS = 0.5
 # Weight of a short sentence beside a full one: some of them are buttons.
 SHORT_SENTENCE_WEIGHT = 0.7
+# A line of this many items (words, or parts between commas when it has
+# enough of them), nearly all in alphabetical order, is a tag cloud or a
+# keyword list, whatever its language ("adote um amigo agua alerta ambiente
+# amizade ..."; "In this article: av, consoles, entertainment, gadgetry ...").
+# In prose, one pair of words in two or so is in order. On the flattened
+# development corpora, the three lines of prose shape without a final mark
+# that pass 0.9 are all such lists.
+SORTED_MIN_ITEMS = 8
+SORTED_MIN_SHARE = 0.9
 # A headline: short, and not a sentence of a paragraph (those end with a period
 # after more words than a headline has).
 MAX_HEADLINE_WORDS = 25
@@ -87,8 +98,24 @@ def prose_weight(line: Line) -> float:
     if words >= LONG_LINE_MIN_WORDS and (
         _COMMAS.search(line.text) or cap_share(line.text) < LONG_LINE_MAX_CAPS
     ):
-        return 1.0
+        return 0.0 if alphabetical(line.text) else 1.0
     return 0.0
+
+
+def alphabetical(text: str) -> bool:
+    """Whether ``text`` is a list of items in alphabetical order (a tag cloud).
+
+    >>> alphabetical("agua alerta ambiente amizade atendimento biblioteca campanha carnaval")
+    True
+    >>> alphabetical("The minister, who arrived on Monday, will travel to Rabat in May")
+    False
+    """
+    items = text.split(",") if len(_COMMAS.findall(text)) >= SORTED_MIN_ITEMS - 1 else text.split()
+    keys = [key for item in items if (key := item.strip().casefold())]
+    if len(keys) < SORTED_MIN_ITEMS:
+        return False
+    in_order = sum(1 for a, b in pairwise(keys) if a <= b)
+    return in_order >= SORTED_MIN_SHARE * (len(keys) - 1)
 
 
 def prose_weights(lines: Sequence[Line]) -> list[float]:
