@@ -54,11 +54,15 @@ SHORT_SENTENCE_WEIGHT = 0.7
 # that pass 0.9 are all such lists.
 SORTED_MIN_ITEMS = 8
 SORTED_MIN_SHARE = 0.9
+# Only the line's first characters are read for it: a tag cloud is in order from
+# its start, and this much holds 40 words or more.
+SORTED_HEAD_CHARS = 400
 # A headline: short, and not a sentence of a paragraph (those end with a period
 # after more words than a headline has).
 MAX_HEADLINE_WORDS = 25
 
-_COMMAS = re.compile("[,;،、，；]")
+_COMMA_CHARS = ",;،、，；"
+_COMMAS = re.compile(f"[{_COMMA_CHARS}]")
 # The end of a sentence inside a line: a mark after a letter, then a space or
 # the end ("..", an ellipsis inside a headline, is none). Written around the
 # mark, so that the regex engine skips from one mark to the next, where a
@@ -110,12 +114,27 @@ def alphabetical(text: str) -> bool:
     >>> alphabetical("The minister, who arrived on Monday, will travel to Rabat in May")
     False
     """
-    items = text.split(",") if len(_COMMAS.findall(text)) >= SORTED_MIN_ITEMS - 1 else text.split()
-    keys = [key for item in items if (key := item.strip().casefold())]
+    # The line's head tells: a list is in order from its start, and a paragraph
+    # of thousands of characters is not folded and cut whole for it.
+    head = text[:SORTED_HEAD_CHARS].casefold()  # casefolds each item as it would alone
+    if sum(map(head.count, _COMMA_CHARS)) >= SORTED_MIN_ITEMS - 1:  # str.count: no regex
+        keys = [key for item in head.split(",") if (key := item.strip())]
+    else:
+        keys = head.split()
+    if len(text) > SORTED_HEAD_CHARS:
+        del keys[-1:]  # cut at the head's end
     if len(keys) < SORTED_MIN_ITEMS:
         return False
-    in_order = sum(1 for a, b in pairwise(keys) if a <= b)
-    return in_order >= SORTED_MIN_SHARE * (len(keys) - 1)
+    # Counted until more pairs are out of order than a list allows: a line of
+    # prose, one pair in two or so out of order, is told after a few words.
+    allowed = (1 - SORTED_MIN_SHARE) * (len(keys) - 1)
+    misses = 0
+    for a, b in pairwise(keys):
+        if a > b:
+            misses += 1
+            if misses > allowed:
+                return False
+    return True
 
 
 def prose_weights(lines: Sequence[Line]) -> list[float]:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import compress, count, repeat
+from operator import is_
 
 from extractors.textdump.lines import Line
 from extractors.textdump.rules import BOUNDARY_KINDS
@@ -41,8 +43,9 @@ def keep_lists(
     """``reasons`` with the items of each list the article introduces kept
     (None); ``kind_of`` gives a line's furniture kind, None for none."""
     kept = list(reasons)
-    # Only the article's lines open a list (the items a list keeps open none).
-    for index in [index for index, reason in enumerate(reasons[:-1]) if reason is None]:
+    # Only the article's lines open a list (the items a list keeps open none);
+    # they are found by C loops (compress, map), not a Python pass per line.
+    for index in compress(count(), map(is_, reasons[:-1], repeat(None))):
         following = lines[index + 1].text
         if following[:1] == "1" and _number(following) == 1:
             if _number(lines[index].text) is None:  # not an item of a list itself
