@@ -6,11 +6,15 @@ mixed with menus, tickers, teaser lists, "Read also" links and widgets.
 date line and the language where the text shows them.
 
 - :mod:`~extractors.textdump.lines`: the dump cut into measured lines;
+- :mod:`~extractors.textdump.wrap`: hard-wrapped paragraphs joined back;
 - :mod:`~extractors.textdump.features`: how much a line reads like prose;
 - :mod:`~extractors.textdump.rules` and :mod:`~extractors.textdump.htmlrules`:
   lines that are furniture by their words (the second is the one adapter to the
   HTML extractor's line rules);
+- :mod:`~extractors.textdump.items`: lines heading a list's items (a comment's
+  author, a teaser's age);
 - :mod:`~extractors.textdump.region`: the article's span, a chain of prose;
+- :mod:`~extractors.textdump.lists`: lists the article introduces, kept;
 - :mod:`~extractors.textdump.title`: the headline and the date line;
 - :mod:`~extractors.textdump.judge`: every line judged, with a reason;
 - :mod:`~extractors.textdump.site`: lines a site prints on every page;

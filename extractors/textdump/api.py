@@ -24,6 +24,7 @@ from extractors.textdump.judge import Judgement, LineVerdict, judge
 from extractors.textdump.lines import split_measured
 from extractors.textdump.site import SiteLines
 from extractors.textdump.title import find_published
+from extractors.textdump.wrap import unwrap
 
 __all__ = ["TEXT_EXTRACTOR", "explain_text", "extract_text", "extract_texts"]
 
@@ -125,7 +126,8 @@ def explain_text(
 ) -> list[LineVerdict]:
     """Every non-empty line of ``text`` with the reason it was dropped (None if kept).
 
-    A debugging aid: the same judgement as :func:`extract_text`, line by line.
+    A debugging aid: the same judgement as :func:`extract_text`, line by line
+    (the lines of a hard-wrapped paragraph come as one: :mod:`~extractors.textdump.wrap`).
 
     >>> dump = ("Home\\nThe minister, who arrived on Monday, will travel to Rabat in May"
     ...         " to meet his counterpart.\\nLees ook: Bourita in Rabat")
@@ -164,7 +166,8 @@ def _judge(
     """The judgement of every line, and whether all lines are known printable."""
     checkpoint("splitting a text dump into lines")
     lines, printable = split_measured(text)
-    return judge(lines, boilerplate, explain=explain), printable
+    unwrapped = unwrap(lines, text if printable else None)
+    return judge(unwrapped, boilerplate, explain=explain), printable
 
 
 def _article(judgement: Judgement, printable: bool, url: str | None) -> Article:

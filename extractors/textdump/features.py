@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from extractors.textdump.lines import Line
 from extractors.writing import SENTENCE_ENDS
 
 __all__ = [
     "MAX_HEADLINE_WORDS",
+    "alphabetical",
     "cap_share",
     "headline_like",
     "prose_weight",
@@ -43,11 +45,24 @@ LONG_LINE_MIN_WORDS = 15
 LONG_LINE_MAX_CAPS = 0.5
 # Weight of a short sentence beside a full one: some of them are buttons.
 SHORT_SENTENCE_WEIGHT = 0.7
+# A line of this many items (words, or parts between commas when it has
+# enough of them), nearly all in alphabetical order, is a tag cloud or a
+# keyword list, whatever its language ("adote um amigo agua alerta ambiente
+# amizade ..."; "In this article: av, consoles, entertainment, gadgetry ...").
+# In prose, one pair of words in two or so is in order. On the flattened
+# development corpora, the three lines of prose shape without a final mark
+# that pass 0.9 are all such lists.
+SORTED_MIN_ITEMS = 8
+SORTED_MIN_SHARE = 0.9
+# Only the line's first characters are read for it: a tag cloud is in order from
+# its start, and this much holds 40 words or more.
+SORTED_HEAD_CHARS = 400
 # A headline: short, and not a sentence of a paragraph (those end with a period
 # after more words than a headline has).
 MAX_HEADLINE_WORDS = 25
 
-_COMMAS = re.compile("[,;،、，；]")
+_COMMA_CHARS = ",;،、，；"
+_COMMAS = re.compile(f"[{_COMMA_CHARS}]")
 # The end of a sentence inside a line: a mark after a letter, then a space or
 # the end ("..", an ellipsis inside a headline, is none). Written around the
 # mark, so that the regex engine skips from one mark to the next, where a
@@ -87,8 +102,39 @@ def prose_weight(line: Line) -> float:
     if words >= LONG_LINE_MIN_WORDS and (
         _COMMAS.search(line.text) or cap_share(line.text) < LONG_LINE_MAX_CAPS
     ):
-        return 1.0
+        return 0.0 if alphabetical(line.text) else 1.0
     return 0.0
+
+
+def alphabetical(text: str) -> bool:
+    """Whether ``text`` is a list of items in alphabetical order (a tag cloud).
+
+    >>> alphabetical("agua alerta ambiente amizade atendimento biblioteca campanha carnaval")
+    True
+    >>> alphabetical("The minister, who arrived on Monday, will travel to Rabat in May")
+    False
+    """
+    # The line's head tells: a list is in order from its start, and a paragraph
+    # of thousands of characters is not folded and cut whole for it.
+    head = text[:SORTED_HEAD_CHARS].casefold()  # casefolds each item as it would alone
+    if sum(map(head.count, _COMMA_CHARS)) >= SORTED_MIN_ITEMS - 1:  # str.count: no regex
+        keys = [key for item in head.split(",") if (key := item.strip())]
+    else:
+        keys = head.split()
+    if len(text) > SORTED_HEAD_CHARS:
+        del keys[-1:]  # cut at the head's end
+    if len(keys) < SORTED_MIN_ITEMS:
+        return False
+    # Counted until more pairs are out of order than a list allows: a line of
+    # prose, one pair in two or so out of order, is told after a few words.
+    allowed = (1 - SORTED_MIN_SHARE) * (len(keys) - 1)
+    misses = 0
+    for a, b in pairwise(keys):
+        if a > b:
+            misses += 1
+            if misses > allowed:
+                return False
+    return True
 
 
 def prose_weights(lines: Sequence[Line]) -> list[float]:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from extractors.caseless import Caseless
 from extractors.limits import checkpoint
 from extractors.textdump.htmlrules import html_line_rule, is_related_heading
+from extractors.textdump.items import ITEM_MAX_CHARS, is_relative_time
 from extractors.textdump.lines import Line
 
 __all__ = ["BOUNDARY_KINDS", "boundary_kind", "echoes", "line_rule", "own_rule", "segment_rule"]
@@ -122,6 +123,8 @@ def own_rule(text: str) -> str | None:
         return "call-to-action"
     if len(text) <= COMMENTS_HEADING_MAX_CHARS and _COMMENTS.match(text, low):
         return "comments-heading"
+    if len(text) <= ITEM_MAX_CHARS and is_relative_time(text):  # no call for prose lines
+        return "relative-time"
     if _has_rights_words(low, ascii_line=text.isascii()):
         return "copyright"
     if "cookie" in low[:FOOTER_MAX_CHARS] and _COOKIES.search(text):

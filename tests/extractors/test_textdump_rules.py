@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors import extract_text
 from extractors.generic.blocks import Block, is_noise_line
 from extractors.limits import OutOfTime
 from extractors.textdump import rules
@@ -105,6 +106,23 @@ def test_boundaries() -> None:
         ("Most Popular Articles", 0.0),
         ("Het koninkrijk heeft tot dusver een neutraal standpunt ingenomen met...", 0.0),
         ("Headline one    Headline two    Headline three    Headline four", 0.0),
+        # A tag cloud, in alphabetical order; then a keyword list, its items
+        # between commas; the same words out of order read as a long line.
+        (
+            "agua alerta ambiente amizade atendimento biblioteca caminhada campanha "
+            "capacitação carnaval chuva cidadania concurso cultura defesa educação",
+            0.0,
+        ),
+        (
+            "bairro alto, chuva forte, defesa civil, enchente no bairro, Guarulhos, "
+            "prefeitura municipal, rio Tietê, saúde pública, trânsito lento",
+            0.0,
+        ),
+        (
+            "cultura agua chuva alerta educação ambiente concurso amizade cidadania "
+            "atendimento biblioteca carnaval caminhada defesa campanha capacitação",
+            1.0,
+        ),
     ],
 )
 def test_prose_weight(text: str, weight: float) -> None:
@@ -168,3 +186,26 @@ def test_a_large_group_of_similar_lines_stops_at_the_deadline(
     with pytest.raises(OutOfTime, match="repeat"):
         echoes(lines)
     assert echoes(lines[:50]) == {}  # a small group does not ask
+
+
+def test_tag_cloud_longer_than_the_article_stays_out() -> None:
+    """A site's tag cloud, one long line of words in alphabetical order, is no
+    prose, even when it has more text than the article (a short news item)."""
+    tags = (
+        "saúde trânsito educação cultura esporte chuva enchente prefeitura câmara "
+        "vereadores ônibus metrô escola hospital vacina dengue polícia bombeiros "
+        "incêndio feira mercado emprego concurso eleição obras asfalto iluminação "
+        "parque praça biblioteca museu teatro cinema música carnaval festa natal"
+    ).split()
+    article = (
+        "A prefeitura de Guarulhos abriu nesta segunda-feira as inscrições para o "
+        "concurso de professores, com 300 vagas para a rede municipal de ensino."
+    )
+    dump = (
+        "Início\nNotícias\nConcurso abre 300 vagas para professores\n"
+        + article
+        + "\nTags\n"
+        + " ".join(sorted(tags))
+        + "\nContato\n"
+    )
+    assert extract_text(dump).body == article
