@@ -147,7 +147,11 @@ _RELATED_HEADING = Caseless(
     r"|te puede interesar|noticias relacionadas|lea también|más noticias|leggi anche"
     r"|articoli correlati|potrebbe interessarti|czytaj (?:też|także)|zobacz (?:też|także)"
     r"|podobne artykuły|читайте также|похожие статьи|اقرأ أيضا|مواضيع ذات صلة|أخبار ذات صلة"
-    r")\b|相关(?:文章|新闻|阅读)|推荐阅读|関連(?:記事|ニュース))"
+    r"|читайте також|схожі статті|relaterade artiklar|relaterte artikler|relaterede artikler"
+    r"|aiheesta muualla|související články|articole similare|σχετικά άρθρα|ilgili haberler"
+    r"|benzer haberler|berita terkait|artikel terkait|tin liên quan|bài viết liên quan"
+    r"|مطالب مرتبط|כתבות נוספות"
+    r")\b|相关(?:文章|新闻|阅读)|推荐阅读|関連(?:記事|ニュース)|관련\s?기사|संबंधित ख़?बरें)"
 )
 RELATED_HEADING_MAX_CHARS = 60
 # "More stories from The Times": a heading may name a site or section after it.

@@ -191,3 +191,25 @@ def test_an_h1_heads_the_body_only_below_article_text() -> None:
 )
 def test_lead_ins_of_unspaced_scripts(text: str, reason: str | None) -> None:
     assert blocks.noise_reason(line(text)) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relaterade artiklar",  # Swedish
+        "Relaterte artikler",  # Norwegian
+        "Související články",  # Czech
+        "Articole similare",  # Romanian
+        "Σχετικά άρθρα",  # Greek
+        "İlgili Haberler",  # Turkish
+        "Berita Terkait",  # Indonesian
+        "Tin liên quan",  # Vietnamese
+        "Схожі статті",  # Ukrainian
+        "مطالب مرتبط",  # Persian
+        "כתבות נוספות",  # Hebrew
+        "관련기사",  # Korean
+        "संबंधित खबरें",  # Hindi
+    ],
+)
+def test_related_list_headings_in_more_languages(text: str) -> None:
+    assert blocks.noise_reason(line(text)) == "related-heading"
