@@ -151,6 +151,8 @@ _RELATED_HEADING = Caseless(
     r"|aiheesta muualla|související články|articole similare|σχετικά άρθρα|ilgili haberler"
     r"|benzer haberler|berita terkait|artikel terkait|tin liên quan|bài viết liên quan"
     r"|مطالب مرتبط|כתבות נוספות"
+    r"|meest gelezen|meistgelesen|les plus lus|(?:lo )?más leído|mais lidas|più letti"
+    r"|najczęściej czytane|самое читаемое|الأكثر قراءة"
     r")\b|相关(?:文章|新闻|阅读)|推荐阅读|関連(?:記事|ニュース)|관련\s?기사|संबंधित ख़?बरें)"
 )
 RELATED_HEADING_MAX_CHARS = 60

@@ -209,6 +209,11 @@ def test_lead_ins_of_unspaced_scripts(text: str, reason: str | None) -> None:
         "כתבות נוספות",  # Hebrew
         "관련기사",  # Korean
         "संबंधित खबरें",  # Hindi
+        "Meest gelezen",  # "most read": Dutch, German, French, Spanish, Italian
+        "Meistgelesen",
+        "Les plus lus",
+        "Lo más leído",
+        "Più letti",
     ],
 )
 def test_related_list_headings_in_more_languages(text: str) -> None:
