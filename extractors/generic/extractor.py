@@ -18,6 +18,7 @@ from extractors.generic.markup import Keep, prepare_figures, walk
 from extractors.generic.prune import prune
 from extractors.generic.scoring import best_candidate
 from extractors.generic.siblings import with_siblings
+from extractors.generic.votes import Scores
 from extractors.limits import checkpoint
 from extractors.page.tree import Element, ItemProps
 
@@ -130,6 +131,8 @@ def generic_blocks(
     result = article_blocks(found, title)
     if _length(result) < SHORT_BODY_CHARS:
         frame = _frame(top.element, root)
+        if frame is None and top.headline:
+            frame = _around_best(top.element, scores, root)
         if frame is not None:
             wider_found = walk([frame], keep)
             wider = article_blocks(wider_found, title)
@@ -152,5 +155,20 @@ def _frame(el: Element, root: Element) -> Element | None:
         if ancestor is root:
             return None
         if ancestor.tag in _FRAMES or ancestor.get("role") == "main":
+            return ancestor
+    return None
+
+
+def _around_best(el: Element, scores: Scores, root: Element) -> Element | None:
+    """The nearest ancestor of ``el`` that also holds the container with the most
+    votes, when that one is not ``el``'s own: None when it is the ``root``."""
+    best = max(scores, key=scores.__getitem__)
+    if best is el or any(a is el for a in best.iterancestors()):
+        return None
+    around = {id(a) for a in best.iterancestors()}
+    for ancestor in el.iterancestors():
+        if ancestor is root:
+            return None
+        if id(ancestor) in around:
             return ancestor
     return None

@@ -40,6 +40,9 @@ and so must our own rules without the readability-lxml fallback.
 - ``formulas-in-sentences``: a Spanish explainer whose sentences hold formulas
   as MathJax writes them (a container classed "CtxtMenu_Attached_0", the glyphs
   hidden, the MathML beside them), one formula on a line of its own.
+- ``headline-and-standfirst-in-a-header-div``: a Dutch page without HTML5 tags
+  whose headline, standfirst and byline sit in one div that, with the headline's
+  bonus, outscores the story's paragraphs two levels down in the next div.
 - ``headline-in-an-h2-beside-longer-posts``: a Portuguese blog post with no
   ``<h1>``, its headline an ``<h2>`` that spells the title's "..." as "…", beside
   two teaser ``<article>``s whose excerpts outscore it.
