@@ -45,10 +45,13 @@ _ROLES = re.compile(
 )
 
 # Inline elements keep their content even when their class looks like
-# boilerplate: removing an <a class="tag"> would cut words out of a sentence. So do
-# formulas, MathML's and MathJax's, whose class says what the script attached to
-# them ("CtxtMenu_Attached_0": a context menu), not what they are.
-_INLINE = PHRASING | {"a", "wbr", "math", "mjx-container"}
+# boilerplate: removing an <a class="tag"> would cut words out of a sentence. Not
+# one that is all the text of its parent (a <span class="credit"> alone in its
+# div): removing it cuts no sentence.
+_INLINE = PHRASING | {"a", "wbr"}
+# Formulas, MathML's and MathJax's, keep theirs always: their class says what the
+# script attached to them ("CtxtMenu_Attached_0": a context menu), not what they are.
+_FORMULAS = frozenset({"math", "mjx-container"})
 
 # Microdata properties whose elements hold metadata, not text: the page repeats
 # its publisher, images, dates and bylines for machines, usually hidden by CSS.
@@ -93,6 +96,12 @@ _TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space(.))")
 _RULE_ATTRIBUTES = frozenset({"itemprop", "hidden", "aria-hidden", "role", "style", "class", "id"})
 
 
+def _fills_parent(el: Element) -> bool:
+    """Whether ``el`` holds all the text of its parent (whitespace aside)."""
+    parent = el.getparent()
+    return parent is not None and number(_TEXT_LENGTH, parent) == number(_TEXT_LENGTH, el)
+
+
 def _is_furniture(el: Element) -> bool:
     # A comment or processing instruction has a function for a tag and no keys.
     tag = el.tag
@@ -109,11 +118,14 @@ def _is_furniture(el: Element) -> bool:
         return True
     if "role" in present and _ROLES.match(el.get("role") or ""):
         return True
-    if tag in _INLINE:
+    if tag in _FORMULAS:
         return False
+    # An inline element that shares its parent with other text is part of it; the
+    # (costlier) test is made for the few whose class says furniture.
+    inline = tag in _INLINE
     cls = el.get("class") if "class" in present else None
     if _hiding_class(cls):
-        return True
+        return not inline or _fills_parent(el)
     ident = el.get("id") if "id" in present else None
     if not (cls or ident):
         return False
@@ -121,7 +133,7 @@ def _is_furniture(el: Element) -> bool:
     if boilerplate and ident and _is_heading_slug(ident, el):
         # The id is its heading's text ("sharing-with-a-single-developer"), not a role.
         boilerplate, positive = element_kind(cls, None)
-    return boilerplate and not positive
+    return boilerplate and not positive and (not inline or _fills_parent(el))
 
 
 def _is_hidden(el: Element, present: AbstractSet[str]) -> bool:

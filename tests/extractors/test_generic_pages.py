@@ -30,6 +30,9 @@ and so must our own rules without the readability-lxml fallback.
   beside "发布会" (a press conference) in a sentence.
 - ``chinese-story-in-short-paragraphs``: a story in Chinese cut into one-line
   paragraphs of a dozen characters, beside a box with one longer paragraph.
+- ``credit-and-caption-spans-between-paragraphs``: a Polish story whose photos'
+  credits and caption are spans classed "credit" and "caption", each alone in
+  its div or paragraph between the story's paragraphs.
 - ``dated-list-items``: a timeline and a list of sources whose items are mostly
   dates ("4 May 2022: cracks found"), below a dateline that is not article text.
 - ``donation-appeal-inside-the-story``: an appeal for readers' support (a heading,
