@@ -97,9 +97,20 @@ _RULE_ATTRIBUTES = frozenset({"itemprop", "hidden", "aria-hidden", "role", "styl
 
 
 def _fills_parent(el: Element) -> bool:
-    """Whether ``el`` holds all the text of its parent (whitespace aside)."""
+    """Whether ``el`` holds all the text of its parent (whitespace aside): no text
+    of the parent's own, nor of another child, beside it. Read child by child,
+    where measuring the parent's text would read a whole story's."""
     parent = el.getparent()
-    return parent is not None and number(_TEXT_LENGTH, parent) == number(_TEXT_LENGTH, el)
+    if parent is None or _has_text(parent.text) or _has_text(el.tail):
+        return False
+    return not any(
+        child is not el and (_has_text(child.tail) or _has_text(text_of(child)))
+        for child in parent
+    )
+
+
+def _has_text(text: str | None) -> bool:
+    return bool(text) and not text.isspace()  # type: ignore[union-attr]
 
 
 def _is_furniture(el: Element) -> bool:

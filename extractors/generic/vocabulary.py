@@ -149,7 +149,7 @@ def split_humps(name: str) -> str:
     >>> split_humps("sharingWithASingleDeveloper"), split_humps("related-posts")
     ('sharing-With-A-Single-Developer', 'related-posts')
     """
-    return _CAMEL_HUMP.sub("-", name)
+    return name if name.islower() else _CAMEL_HUMP.sub("-", name)
 
 
 # Class and id text past this length is not read: real class lists are a few
