@@ -34,6 +34,7 @@ from __future__ import annotations
 import codecs
 import re
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -254,6 +255,20 @@ def _default(data: bytes) -> str:
     return _LANGUAGE_DEFAULTS.get(lang.group(1).decode().lower(), DEFAULT) if lang else DEFAULT
 
 
+# The chaos charset-normalizer accepts in a second pass, when its default of 0.2
+# rejected every reading.
+LENIENT_CHAOS = 0.5
+
+
+def _guesses(results: Iterable[charset_normalizer.CharsetMatch]) -> list[tuple[float, float, str]]:
+    """(chaos, coherence, codec) of charset-normalizer's readings in an encoding of the web."""
+    return [
+        (result.chaos, result.coherence, codec)
+        for result in results
+        if (codec := _codec(_DETECTED_AS.get(result.encoding, result.encoding))) is not None
+    ]
+
+
 def _detect(data: bytes) -> str | None:
     """charset-normalizer's best guess among the encodings of the web (a page is
     never in cp1006 or hp_roman8). When several are equally good, which short or
@@ -263,11 +278,15 @@ def _detect(data: bytes) -> str | None:
     letters read most like a language (Hebrew in cp1255 beside cp1253, Turkish in
     cp1254 beside windows-1252) and give no mojibake (Polish in windows-1252 is
     "W³adze"), windows-1252 when it reads about as well."""
-    guesses = [
-        (result.chaos, result.coherence, codec)
-        for result in charset_normalizer.from_bytes(data[:DETECT_BYTES])
-        if (codec := _codec(_DETECTED_AS.get(result.encoding, result.encoding))) is not None
-    ]
+    sample = data[:DETECT_BYTES]
+    guesses = _guesses(charset_normalizer.from_bytes(sample))
+    if not guesses:
+        # charset-normalizer rejects a reading when a chunk it samples looks too
+        # chaotic, and may reject all: a Shift_JIS page of the development corpus
+        # got no guess at the default threshold (0.2), its prefixes each got
+        # Shift_JIS. Any reading it then ranks beats windows-1252 with
+        # replacement characters, what the caller would fall back on.
+        guesses = _guesses(charset_normalizer.from_bytes(sample, threshold=LENIENT_CHAOS))
     if not guesses:
         return None
     best = min(chaos for chaos, _, _ in guesses)

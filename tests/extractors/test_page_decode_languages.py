@@ -10,6 +10,7 @@ Detection is statistics, and a few pages are still misread; they are marked
 
 from __future__ import annotations
 
+import charset_normalizer
 import pytest
 
 from extractors.page.decode import decode
@@ -173,3 +174,23 @@ def test_undeclared_legacy_encoding_is_read(
     )
     text, _ = decode(page.encode(codec))
     assert text == page
+
+
+def test_a_page_rejected_at_the_default_chaos_is_read_at_a_lenient_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """charset-normalizer can reject every reading of a page at its default chaos
+    threshold (a Shift_JIS page of the development corpus, which its prefixes each
+    read as Shift_JIS): a second pass at a lenient threshold then reads it, where
+    windows-1252 with replacement characters was the fallback."""
+    real = charset_normalizer.from_bytes
+
+    def rejecting(data: bytes, *args: object, threshold: float = 0.2, **kwargs: object) -> object:
+        if threshold <= 0.2:
+            return charset_normalizer.CharsetMatches()  # what it gave that page
+        return real(data, *args, threshold=threshold, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", rejecting)
+    page = f"<html><head><title>t</title></head><body><p>{TEXTS['ja'][0]}</p></body></html>"
+    text, codec = decode(page.encode("shift_jis"))
+    assert (text, codec) == (page, "cp932")
