@@ -21,7 +21,7 @@ from extractors.generic.scoring import link_density
 from extractors.generic.vocabulary import element_kind, split_humps
 from extractors.generic.votes import OWN_SENTENCE, PHRASING
 from extractors.limits import checkpoint
-from extractors.page.tree import Element, ItemProps, drop, itemprops, number, text_of
+from extractors.page.tree import Element, ItemProps, drop, has_text, itemprops, number, text_of
 
 __all__ = ["prune"]
 
@@ -101,16 +101,11 @@ def _fills_parent(el: Element) -> bool:
     of the parent's own, nor of another child, beside it. Read child by child,
     where measuring the parent's text would read a whole story's."""
     parent = el.getparent()
-    if parent is None or _has_text(parent.text) or _has_text(el.tail):
+    if parent is None or has_text(parent.text) or has_text(el.tail):
         return False
     return not any(
-        child is not el and (_has_text(child.tail) or _has_text(text_of(child)))
-        for child in parent
+        child is not el and (has_text(child.tail) or has_text(text_of(child))) for child in parent
     )
-
-
-def _has_text(text: str | None) -> bool:
-    return bool(text) and not text.isspace()  # type: ignore[union-attr]
 
 
 def _is_furniture(el: Element) -> bool:

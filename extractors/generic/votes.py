@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from extractors.generic.vocabulary import element_kind
 from extractors.limits import checkpoint
-from extractors.page.tree import Element, text_of
+from extractors.page.tree import Element, has_text, text_of
 from extractors.writing import UNSPACED_CHAR_WEIGHT, size
 
 __all__ = ["BLOCKS", "OWN_SENTENCE", "PARAGRAPHS", "PHRASING", "Scores", "prior", "vote"]
@@ -146,14 +146,13 @@ def _own_runs(el: Element) -> list[str] | None:
     may wrap each sentence in a ``<span>``; not that of its links."""
     blocks = False
     text = el.text
-    loose = bool(text) and not text.isspace()  # type: ignore[union-attr]
+    loose = has_text(text)
     for child in el:
         tag = child.tag
         if not blocks and tag in BLOCKS:
             blocks = True
         if not loose:
-            tail = child.tail
-            loose = bool(tail) and not tail.isspace()  # type: ignore[union-attr]
+            loose = has_text(child.tail)
             if not loose and tag in PHRASING:
                 loose = bool(text_of(child).strip())
         elif blocks:

@@ -10,10 +10,19 @@ from __future__ import annotations
 
 import lxml.etree
 
-__all__ = ["Element", "drop", "text_of"]
+__all__ = ["Element", "drop", "has_text", "text_of"]
 
 Element = lxml.etree._Element
 """A parsed HTML element."""
+
+
+def has_text(text: str | None) -> bool:
+    """Whether ``text`` (an element's ``.text`` or ``.tail``) holds more than whitespace.
+
+    >>> has_text(None), has_text(" \\n "), has_text(" a ")
+    (False, False, True)
+    """
+    return bool(text) and not text.isspace()  # type: ignore[union-attr]
 
 
 def text_of(el: Element) -> str:
