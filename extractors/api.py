@@ -28,9 +28,8 @@ import lxml.etree
 
 from extractors.article import Article
 from extractors.exceptions import InputError, UnreadablePage, UseGeneric
-from extractors.generic import Findings, generic_body
+from extractors.generic import MIN_BODY_CHARS, Findings, body_size, generic_body
 from extractors.generic.blocks import Block
-from extractors.generic.extractor import MIN_BODY_CHARS
 from extractors.generic.markup import Keep
 from extractors.limits import DEFAULT_LIMITS, Limits, OutOfTime, checkpoint, deadline
 from extractors.metadata import (
@@ -202,11 +201,13 @@ def _extract(
     # Links and images resolve against the page's <base href>, else its URL.
     base = base_url(page.tree, page.url) if keep is not None else None
     found, name, note = _body(page, site, title, props, keep, findings)
-    if name == GENERIC and meta.body and _is_shell(found, meta.body):
-        # The markup held a fraction of what the page's structured data states:
-        # a page whose story a script writes in, or a teaser over a wall.
-        note = _STRUCTURED_NOTE.format(sum(b.text_size for b in found), size(meta.body))
-        found = [Block(paragraph, 0.0, "p") for paragraph in meta.body.split("\n\n")]
+    if name == GENERIC and meta.body:
+        markup, stated = body_size(found), size(meta.body)
+        if _is_shell(markup, stated):
+            # The markup held a fraction of what the page's structured data
+            # states: a page whose story a script writes in, or a teaser over a wall.
+            note = _STRUCTURED_NOTE.format(markup, stated)
+            found = [Block(paragraph, 0.0, "p") for paragraph in meta.body.split("\n\n")]
     text = join_paragraphs(_without_controls([block.text for block in found if block.text]))
     article = _article(page, meta, title, text, published, (authors, authors_raw), section, name)
     article.extractor_note = note or choice.note
@@ -248,11 +249,10 @@ _STRUCTURED_NOTE = (
 )
 
 
-def _is_shell(found: list[Block], structured: str) -> bool:
-    """Whether the blocks ``found`` in the markup hold too little of the story that
-    the page's structured data states (``structured``) to be it."""
-    stated = size(structured)
-    return stated >= MIN_BODY_CHARS and sum(b.text_size for b in found) < SHELL_SHARE * stated
+def _is_shell(markup: int, stated: int) -> bool:
+    """Whether a body of size ``markup`` found in the markup holds too little of the
+    story the page's structured data states (of size ``stated``) to be it."""
+    return stated >= MIN_BODY_CHARS and markup < SHELL_SHARE * stated
 
 
 def _site_blocks(site: SiteExtractor, title: str | None, keep: Keep | None) -> list[Block]:

@@ -23,9 +23,17 @@ May import :mod:`extractors.page`, :mod:`extractors.text` and
 from extractors.generic.extractor import (
     MIN_BODY_CHARS,
     Findings,
+    body_size,
     generic_blocks,
     generic_body,
     generic_paragraphs,
 )
 
-__all__ = ["MIN_BODY_CHARS", "Findings", "generic_blocks", "generic_body", "generic_paragraphs"]
+__all__ = [
+    "MIN_BODY_CHARS",
+    "Findings",
+    "body_size",
+    "generic_blocks",
+    "generic_body",
+    "generic_paragraphs",
+]

@@ -25,6 +25,7 @@ from extractors.page.tree import Element, ItemProps
 __all__ = [
     "MIN_BODY_CHARS",
     "Findings",
+    "body_size",
     "generic_blocks",
     "generic_body",
     "generic_paragraphs",
@@ -86,19 +87,19 @@ def generic_body(
     ``keep``, the blocks carry their markup (:mod:`~extractors.generic.markup`);
     ``findings``, if given, is filled (:class:`Findings`)."""
     result = generic_blocks(tree, title, props, findings, keep=keep)
-    if not fallback or _length(result) >= MIN_BODY_CHARS:
+    if not fallback or body_size(result) >= MIN_BODY_CHARS:
         return result
     checkpoint("the readability-lxml fallback")
     body = tree.find("body")
     second = readability_blocks(body if body is not None else tree, title, keep)
-    if _length(second) <= _length(result):
+    if body_size(second) <= body_size(result):
         return result
     if findings is not None:
         findings.fallback = True
     return second
 
 
-def _length(found: list[Block]) -> int:
+def body_size(found: list[Block]) -> int:
     """The size of the text of ``found`` (:func:`extractors.writing.size`), as
     each block measured it."""
     return sum(block.text_size for block in found)
@@ -129,14 +130,14 @@ def generic_blocks(
     containers = with_siblings(top, scores, root)
     found = walk(containers, keep)
     result = article_blocks(found, title)
-    if _length(result) < SHORT_BODY_CHARS:
+    if body_size(result) < SHORT_BODY_CHARS:
         frame = _frame(top.element, root)
         if frame is None and top.headline:
             frame = _around_best(top.element, scores, root)
         if frame is not None:
             wider_found = walk([frame], keep)
             wider = article_blocks(wider_found, title)
-            if _length(wider) > _length(result):
+            if body_size(wider) > body_size(result):
                 containers, found, result = [frame], wider_found, wider
     if findings is not None:
         findings.containers, findings.blocks, findings.kept = containers, found, result
@@ -163,12 +164,12 @@ def _around_best(el: Element, scores: Scores, root: Element) -> Element | None:
     """The nearest ancestor of ``el`` that also holds the container with the most
     votes, when that one is not ``el``'s own: None when it is the ``root``."""
     best = max(scores, key=scores.__getitem__)
-    if best is el or any(a is el for a in best.iterancestors()):
+    around = set(best.iterancestors())
+    if best is el or el in around:
         return None
-    around = {id(a) for a in best.iterancestors()}
     for ancestor in el.iterancestors():
         if ancestor is root:
             return None
-        if id(ancestor) in around:
+        if ancestor in around:
             return ancestor
     return None
