@@ -43,6 +43,7 @@ _BOILERPLATE_WORDS = (
     r"author-?bio about-author author-box",  # author boxes
     r"print toolbar tools utility byline dateline meta post-meta entry-meta",  # article tools
     r"caption credits? copyright disclaimer",  # captions, credits
+    r"galler(?:y|ies) sliders?",  # photo galleries, sliders and their controls
     r"read-?more see-?also also-?read read-?also lire-aussi lees-ook more-on teasers?",
     r"masthead site-header site-footer footer sr-only visually-hidden screen-reader",
 )
@@ -81,7 +82,8 @@ BOILERPLATE = re.compile(
 # it gets no article weight, and furniture words elsewhere in its name count.
 _PART = (
     r"(?![-_]+(?:header|head|heading|footer|foot|meta|info|title|headline|tools?|top|bottom"
-    r"|caption|date|author|byline|share|tags?|nav|related|image|media|photo|video)(?![a-z]))"
+    r"|caption|date|author|byline|share|tags?|nav|related|image|media|photo|video"
+    r"|gallery|slider)(?![a-z]))"
 )
 # Class or id words of article containers: an element matching these is never
 # dropped by BOILERPLATE, whatever else its class says ("post-content tags-inline").
@@ -120,6 +122,8 @@ def id_kind(names: str) -> tuple[bool, bool]:
     ((True, False), (False, True))
     >>> id_kind("article-header"), id_kind("story-meta"), id_kind("article-headers-wrap")
     ((False, False), (True, False), (False, True))
+    >>> id_kind("articleGalleryNav"), id_kind("photo-slider"), id_kind("articleBody")
+    ((True, False), (True, False), (False, True))
     """
     names = split_humps(names[:MAX_NAMES_CHARS]).lower()
     if BOILERPLATE.search(names) is None:

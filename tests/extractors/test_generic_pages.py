@@ -79,6 +79,10 @@ and so must our own rules without the readability-lxml fallback.
   dateline and an "Updated" line that are not article text.
 - ``people-cards-inside-sentences``: a person's name in a sentence opens a hover
   card (photo, name, their latest headlines), beside a file link with an icon.
+- ``photo-gallery-inside-the-story``: a Swedish story whose container holds a
+  photo gallery named in camelCase ("articleGallery": each slide's title, one
+  title repeated, a "hide caption" control and a pager) and a slider whose
+  slides repeat one caption as paragraphs.
 - ``sentences-that-open-like-furniture``: a table head "By district | By age"
   (no byline), list items opening with "Related to..." and "Recommended..."
   (no read-also links), beside a real "Related: <link>" line.
