@@ -18,6 +18,9 @@ against the original. Peers measured in the same run give the scale.
 - ``html4-tags``: HTML5's sectioning tags (``article``, ``main``, ``section``,
   ``header``, ``footer``, ``nav``, ``aside``, ``figure``, ``figcaption``) as
   ``<div>``s, as older sites and many portals write.
+- ``custom-elements``: each ``<div>`` and ``<section>`` a custom element of the
+  same attributes (``<x-div>``, ``<x-section>``), as sites built with web
+  components or Angular write their containers.
 - ``legacy-charset``: the page in the legacy charset of its script
   (windows-1252 for Latin, windows-1251 for Cyrillic, windows-1256 for Arabic,
   Shift_JIS for Japanese, EUC-KR for Korean, GB18030 for Chinese), its
@@ -60,6 +63,7 @@ Form = Literal[
     "camel-names",
     "h2-headlines",
     "html4-tags",
+    "custom-elements",
     "legacy-charset",
     "legacy-charset-undeclared",
 ]
@@ -236,6 +240,8 @@ def reserve_page(data: bytes, form: Form) -> bytes:
         page = _camel_names(page)
     elif form == "h2-headlines":
         page = _renamed(page, {"h1": "h2"})
+    elif form == "custom-elements":
+        page = _renamed(page, {"div": "x-div", "section": "x-section"})
     else:
         page = _renamed(page, _HTML4)
     return page.encode("latin-1")

@@ -82,6 +82,14 @@ def test_headlines_and_html4_tags_are_renamed_with_their_end_tags() -> None:
     assert _text(served) == _text(PAGE)
 
 
+def test_custom_elements_rename_divs_and_sections() -> None:
+    page = '<body><div class="story"><section id="s1"><p>Mardi.</p></section></div></body>'
+    served = _serve("custom-elements", page)
+    assert served == (
+        '<body><x-div class="story"><x-section id="s1"><p>Mardi.</p></x-section></x-div></body>'
+    )
+
+
 def test_legacy_charset_declares_it_and_refers_to_what_it_lacks() -> None:
     served = reserve_page(PAGE.encode("utf-8"), "legacy-charset")
     assert b'<meta charset="windows-1252">' in served
