@@ -107,6 +107,12 @@ and so must our own rules without the readability-lxml fallback.
   reader comments, in Dutch.
 - ``story-in-a-modal-over-the-feed``: the story in a container whose class says
   "modal" and "overlay", opened over a longer feed of teasers.
+- ``story-in-custom-elements``: an Indonesian story as an Angular site serves
+  it, every container a custom element (``<app-article-page>``, its paragraphs
+  ``<app-paragraph>``s, two with custom elements inside a sentence, one inside
+  another), beside
+  ``<app-share-buttons>``, ``<app-ad-slot>`` and ``<app-related-news>`` whose
+  cards have paragraphs of their own.
 - ``story-in-div-paragraphs-in-a-share-wrapper``: a Portuguese story written in
   ``<div>`` paragraphs (no ``<p>``), in a wrapper whose id names share buttons,
   on a page whose sidebar and footer hold more text than the story.
