@@ -25,7 +25,6 @@ from extractors.page.tree import (
     Element,
     ItemProps,
     drop,
-    elements,
     has_text,
     itemprops,
     number,
@@ -234,10 +233,6 @@ def prune(tree: Element, props: ItemProps | None = None) -> None:
             drop(el)
 
 
-# Custom elements: a hyphen in the name, as the HTML standard asks of them.
-_CUSTOM_ELEMENTS = lxml.etree.XPath("//*[contains(local-name(), '-')]")
-
-
 def _read_custom_elements(tree: Element) -> None:
     """Custom elements (``<app-article-body>``, ``<related-stories>``, ``<ad-slot>``:
     sites built with web components or Angular, AMP pages) read as the page shows
@@ -246,7 +241,10 @@ def _read_custom_elements(tree: Element) -> None:
     shows an unstyled one inline, as text among text), which becomes a ``<div>``,
     as every later rule knows. Innermost first, so that a custom element around
     custom containers is a container too. Formulas keep their markup."""
-    for el in reversed(elements(_CUSTOM_ELEMENTS, tree)):
+    # A hyphen in the name, as the HTML standard asks of them. Found element by
+    # element: an XPath testing each name took twice as long.
+    custom = [el for el in tree.iter(lxml.etree.Element) if "-" in el.tag]
+    for el in reversed(custom):
         tag = el.tag
         if tag in _FORMULAS or next(el.iterancestors(*_FORMULAS), None) is not None:
             continue
