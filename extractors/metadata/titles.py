@@ -31,14 +31,21 @@ from extractors.text import clean
 __all__ = ["Title", "read_title"]
 
 # Separators between a headline and its decoration. "_" joins them on Chinese
-# sites ("标题_科技_腾讯网"); ":" is left out, since headlines use it ("Brexit: ...").
-_SEPARATOR = re.compile(r"(\s+(?:[|–—·•»«~/-]|::)\s+|\s*\|\s*|\s*_\s*)")
+# sites ("标题_科技_腾讯网"), as do a fullwidth bar ("标题｜网站") and a hyphen with
+# no space between two Chinese or Japanese characters ("标题-新华网"), where no word
+# is hyphenated (Korean is left out: "북-미 정상회담", the North-US summit, is one
+# headline); "--" stands for a dash ("Headline -- Sott.net"). ":" is left out,
+# since headlines use it ("Brexit: ...").
+_WIDE = "[\u3040-\u30ff\u3400-\u9fff]"
+_SEPARATOR = re.compile(
+    rf"(\s+(?:[|–—·•»«~/-]|::|--)\s+|\s*[|｜]\s*|\s*_\s*|(?<={_WIDE})-(?={_WIDE}))"
+)
 # A part may end at one of these (left of a candidate) or start with one (right of it).
-_LEFT_BOUND = re.compile(r"(?:\s[|–—·•»«~/:-]|::|\||_)\s*$")
-_RIGHT_BOUND = re.compile(r"^\s*(?:[|–—·•»«~/:-]\s|::|\||_|\[|\()")
+_LEFT_BOUND = re.compile(rf"(?:\s(?:[|–—·•»«~/:-]|--)|::|[|｜_：]|{_WIDE}-)\s*$")
+_RIGHT_BOUND = re.compile(rf"^\s*(?:(?:[|–—·•»«~/:-]|--)\s|::|[|｜_：\[(]|-{_WIDE})")
 # Separators after which a short last part is taken for the site's name even when
 # no source names the site: "Friday Facts #282 - 0.17 in sight | Factorio".
-_STRONG = frozenset({"|", "–", "—", "·", "•", "::", "»"})
+_STRONG = frozenset({"|", "｜", "–", "—", "·", "•", "::", "»"})
 SITE_SUFFIX_MAX_WORDS = 3
 # A leading label before "|" ("Opinion | ...", "LIVE | ...") is this short.
 LABEL_MAX_WORDS = 2

@@ -97,3 +97,37 @@ def test_space_separated_meta_properties() -> None:
     head = """<meta property="dc:title og:title" content="Preferred title">
     <title>Preferred title - Site</title>"""
     assert _title(head) == "Preferred title"
+
+
+def test_double_hyphen_before_the_site_name_is_a_separator() -> None:
+    head = """<title>Council votes to close the old bridge -- Harbour Notes</title>
+    <meta property="og:site_name" content="Harbour Notes">"""
+    assert _title(head) == "Council votes to close the old bridge"
+    # The <h1> agrees with the part before the "--" when no source names the site.
+    body = "<article><h1>Council votes to close the old bridge</h1></article>"
+    head = "<title>Council votes to close the old bridge -- Harbour Notes</title>"
+    assert _title(head, body, url=None) == "Council votes to close the old bridge"
+
+
+def test_unspaced_hyphen_between_chinese_characters_is_a_separator() -> None:
+    head = "<title>城市地铁新线今日开通 沿线居民出行更方便-江南日报</title>"
+    body = "<article><h1>城市地铁新线今日开通 沿线居民出行更方便</h1></article>"
+    assert _title(head, body, url=None) == "城市地铁新线今日开通 沿线居民出行更方便"
+    head += '<meta property="og:site_name" content="江南日报">'
+    assert _title(head) == "城市地铁新线今日开通 沿线居民出行更方便"
+
+
+def test_hyphen_between_korean_or_latin_words_is_no_separator() -> None:
+    # "북-미": North Korea and the US; the site is not named, nothing is cut.
+    assert _title("<title>북-미 정상회담 다음 달 열린다</title>", url=None) == (
+        "북-미 정상회담 다음 달 열린다"
+    )
+    head = """<title>Jong-un meets Moon-jae in Seoul</title>
+    <meta property="og:site_name" content="Moon">"""
+    assert _title(head) == "Jong-un meets Moon-jae in Seoul"
+
+
+def test_fullwidth_bar_before_the_site_name_is_a_separator() -> None:
+    head = """<title>新しい図書館が駅前に開館｜みなと新聞</title>
+    <meta property="og:site_name" content="みなと新聞">"""
+    assert _title(head) == "新しい図書館が駅前に開館"
