@@ -19,6 +19,7 @@ from extractors.metadata.chrome import in_chrome
 from extractors.metadata.dates import (
     YMD,
     ParsedDate,
+    ascii_digits,
     default_order,
     find_date,
     numeric_order,
@@ -34,6 +35,8 @@ __all__ = ["MODIFIED_KEYS", "PUBLISHED_KEYS", "structured_date", "url_date", "vi
 # that write the year first write such dates with dots and dashes too
 # (``dots=True``); their text has few dots and dashes besides.
 _YEAR = re.compile(r"(?:19|20)[0-9][0-9]|[0-9]{1,2}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{2}")
+# Digits of other scripts ("٢٠١٣", "२०१८"): such a text is read in ASCII digits.
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 # A date line is short; longer text with a year in it is prose ("in 2014 opgericht").
 DATE_LINE_MAX_CHARS = 100
 # Visible date candidates looked at, at most: the article's date sits near the top.
@@ -86,7 +89,11 @@ def visible_date(tree: Element, language: str | None) -> ParsedDate | None:
     teaser dates and the footer count as evidence, though never as the date.
     """
     dots = default_order(language) == YMD
-    candidates = ((text, owner) for text, owner in _body_texts(tree, dots) if _YEAR.search(text))
+    candidates = (
+        (text, owner)
+        for text, owner in _body_texts(tree, dots)
+        if _YEAR.search(ascii_digits(text))
+    )
     lines: list[tuple[str, bool]] = []
     for node, owner in itertools.islice(candidates, MAX_DATE_CANDIDATES):
         if owner.tag in ("script", "style", "title", "a"):
@@ -131,6 +138,7 @@ def _body_texts(tree: Element, dots: bool) -> Iterator[tuple[str, Element]]:
                 or "19" in text
                 or "/" in text
                 or (dots and ("." in text or "-" in text))
+                or (not text.isascii() and _OTHER_DIGIT.search(text))
             ):
                 yield text, owner
 

@@ -26,6 +26,9 @@ from extractors.metadata.dates import find_date, parse_date
         # the page's language.
         ("30. Juli 2018", None, "2018-07-30"),
         ("23 mai 2022", "fr", "2022-05-23"),
+        # Digits of other scripts, in visible lines and in structured values.
+        ("２０２２年４月２１日", "ja", "2022-04-21"),
+        ("٢٠٢٢-٠٤-٢٠", None, "2022-04-20"),
     ],
 )
 def test_parse_date(raw: str, language: str | None, iso: str) -> None:
