@@ -24,6 +24,7 @@ from extractors.limits import checkpoint
 __all__ = [
     "DATE_PATTERN",
     "DMY",
+    "MARKS",
     "MDY",
     "YMD",
     "ParsedDate",
@@ -67,8 +68,9 @@ def _mark_class() -> str:
     return "".join(ranges)
 
 
-_MARK = _mark_class()
-_MONTH_WORD = rf"[^\W\d_](?:[^\W\d_]|[{_MARK}]){{2,}}\.?"
+#: The combining marks, for a character class: ``f"[{MARKS}]"``.
+MARKS = _mark_class()
+_MONTH_WORD = rf"[^\W\d_](?:[^\W\d_]|[{MARKS}]){{2,}}\.?"
 _DATE = (
     r"(?:(?:19|20)\d\d-\d\d-\d\d"  # 2022-04-21
     # Year first: 2022.04.21, 2022/4/21, 2022. 04. 21. (hu), 2022年4月21日, 2022년 4월 21일
