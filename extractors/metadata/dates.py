@@ -22,6 +22,7 @@ from dateutil import parser as dateutil_parser
 from extractors.limits import checkpoint
 
 __all__ = [
+    "BUDDHIST_ERA_LANGUAGES",
     "DATE_PATTERN",
     "DMY",
     "MARKS",
@@ -70,15 +71,24 @@ def _mark_class() -> str:
 
 #: The combining marks, for a character class: ``f"[{MARKS}]"``.
 MARKS = _mark_class()
-_MONTH_WORD = rf"[^\W\d_](?:[^\W\d_]|[{MARKS}]){{2,}}\.?"
+# A month's name, or its abbreviation with inner dots ("ม.ค.", Thai for January).
+_MONTH_WORD = rf"[^\W\d_](?:[^\W\d_]|[{MARKS}]|\.(?=[^\W\d_])){{2,}}\.?"
+# The Thai solar calendar counts Buddhist Era years, 543 over the Common Era's:
+# "21 มกราคม 2562" is 21 January 2019. A year from 2400 (1857) is one of them on a
+# page in Thai, and no date on any other page.
+BUDDHIST_ERA_LANGUAGES = frozenset({"th"})
+_BUDDHIST_ERA_OFFSET = 543
+_FIRST_BUDDHIST_ERA_YEAR = 2400
 _DATE = (
     r"(?:(?:19|20)\d\d-\d\d-\d\d"  # 2022-04-21
     # Year first: 2022.04.21, 2022/4/21, 2022. 04. 21. (hu), 2022年4月21日, 2022년 4월 21일
     r"|(?:19|20)\d\d\s*(?:[./年년]|\.\s)\s*\d{1,2}\s*(?:[./月월]|\.\s)\s*\d{1,2}(?:\s*[日일.])?"
     rf"|(?:19|20)\d\d\.?\s+(?:m\.\s+)?{_MONTH_WORD}\s+\d{{1,2}}\.?(?:\s*d\.)?"  # 2022. április 21.
-    r"|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:19|20)?\d\d"  # 21.04.2022, 20 - 04 - 2022
-    # 21 april 2022, 8. März 2022, 22 de outubro de 2010
-    rf"|\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH_WORD}\s+(?:de\s+|del\s+)?(?:19|20)\d\d"
+    # 21.04.2022, 20 - 04 - 2022, 21/01/2562; never a part of a longer number
+    # ("1402/08/26", a Persian date, holds "02/08/26")
+    r"|(?<!\d)\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:19|20|25)?\d\d(?!\d)"
+    # 21 april 2022, 8. März 2022, 22 de outubro de 2010, 21 ม.ค. 2562
+    rf"|\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH_WORD}\s+(?:de\s+|del\s+)?(?:19|20|25)\d\d"
     rf"|{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"  # April 21, 2022
 )
 #: A date inside a line of text (no time): where a byline's names end.
@@ -235,11 +245,24 @@ def _from_match(
     text = f"{day} {clock.replace('h', ':')}" if clock else day
     order = order or default_order(language)
     code = language.replace("_", "-").partition("-")[0].lower() if language else None
-    value = _standard(text, order) or _localized(text, code, order)
+    value = _common_era(_standard(text, order) or _localized(text, code, order), code)
     if value is None:
         return None
     found = raw[match.start() : match.end()].strip()
     return ParsedDate(raw=found, iso=_iso(value, clock is not None))
+
+
+def _common_era(value: datetime | None, language: str | None) -> datetime | None:
+    """``value`` with a Buddhist Era year read as the Common Era's on a page in Thai;
+    None for a year that high elsewhere, or a 29 February the Common Era year lacks."""
+    if value is None or value.year < _FIRST_BUDDHIST_ERA_YEAR:
+        return value
+    if language not in BUDDHIST_ERA_LANGUAGES:
+        return None
+    try:
+        return value.replace(year=value.year - _BUDDHIST_ERA_OFFSET)
+    except ValueError:
+        return None
 
 
 def _standard(text: str, order: str = DMY) -> datetime | None:

@@ -43,6 +43,8 @@ def _visible(lang: str, body: str) -> str | None:
         # Month names written with combining vowel signs (Thai, Hindi).
         ("th", "เผยแพร่ 21 กุมภาพันธ์ 2019", "2019-02-21"),
         ("hi", "प्रकाशित: 26 अक्टूबर 2018", "2018-10-26"),
+        # Thai dates in the Buddhist Era, with an abbreviated month ("ม.ค.", January).
+        ("th", "เผยแพร่ 21 ม.ค. 2562 13:49 น.", "2019-01-21T13:49:00"),
     ],
 )
 def test_date_line_as_the_language_writes_it(lang: str, line: str, iso: str) -> None:
