@@ -50,6 +50,9 @@ SITE_SUFFIX_MAX_WORDS = 3
 # A leading label before "|" ("Opinion | ...", "LIVE | ...") is this short.
 LABEL_MAX_WORDS = 2
 _HANDLE = re.compile(r"^(?:[ru]/|@)\S+$")
+# The last part after a colon: a separator only before the site's name
+# ("見出し：朝日新聞デジタル"); before anything else it is the headline's.
+_COLON_PART = re.compile(r"\s*[:：]\s*([^:：]+)$")
 _TRAILING_BRACKET = re.compile(r"\s*\[([^\]]{2,40})\]\s*$")
 # Keys the headline goes by in meta tags, most trusted first: Dublin Core's title is
 # the document's; og:title and twitter:title are headlines for sharing, often
@@ -170,13 +173,17 @@ def _undecorated(raw: str, sources: Sources, section: str | None) -> list[tuple[
     bracket = _TRAILING_BRACKET.search(text)
     if bracket and (sources.is_site(bracket.group(1)) or "." in bracket.group(1)):
         text = text[: bracket.start()]
+    colon = _COLON_PART.search(text)
+    site_after_colon = colon is not None and sources.is_site(colon.group(1))
+    if colon is not None and site_after_colon:
+        text = text[: colon.start()]
     parts = _SEPARATOR.split(text)  # [part, separator, part, separator, part...]
     count = len(parts)
     while len(parts) > 1 and sources.is_site(parts[-1]):
         parts = parts[:-2]
     while len(parts) > 1 and (sources.is_site(parts[0]) or _HANDLE.match(parts[0].strip())):
         parts = parts[2:]
-    had_site = len(parts) < count
+    had_site = site_after_colon or len(parts) < count
     _add(found, "".join(parts), SITE)
     while len(parts) > 1 and _is_label(parts, section, had_site):
         parts = parts[2:]

@@ -131,3 +131,13 @@ def test_fullwidth_bar_before_the_site_name_is_a_separator() -> None:
     head = """<title>新しい図書館が駅前に開館｜みなと新聞</title>
     <meta property="og:site_name" content="みなと新聞">"""
     assert _title(head) == "新しい図書館が駅前に開館"
+
+
+def test_colon_before_the_site_name_ends_the_headline() -> None:
+    head = """<title>新しい図書館が駅前に開館：みなと新聞デジタル</title>
+    <meta property="og:site_name" content="みなと新聞デジタル">"""
+    assert _title(head) == "新しい図書館が駅前に開館"
+    # A colon inside the headline stays: the part after it names no site.
+    head = """<title>外国专家：中美合作共赢符合国际社会利益 - 江南日报</title>
+    <meta property="og:site_name" content="江南日报">"""
+    assert _title(head) == "外国专家：中美合作共赢符合国际社会利益"
