@@ -8,7 +8,8 @@ in ``<title>`` and in its ``<h1>``. Each may carry the site's decoration:
 same string without the decoration; a candidate is supported by each source
 that holds it whole or as a part between separators; the candidate with the
 most sources wins, then the one held by the most trusted source (structured
-data, meta tags, ``<title>``, ``<h1>``), then, between forms of one string, the one
+data, meta tags, ``<title>``, ``<h1>``), then one a source states alone inside a
+longer one of the same sources, then, between forms of one string, the one
 without the site's name, then a guessed undecoration (never of what the ``<h1>``
 shows).
 
@@ -124,13 +125,17 @@ def read_title(sources: Sources) -> Title:
     for key, candidate in candidates.items():
         candidate.support = {group for group, raw in raws if _bounded_in(key, raw)}
     # Most sources first; then the most trusted source among them (JSON-LD and <h1>
-    # against og:title and <title>: the structured headline); then, between forms
-    # of one string, the one without the site's name, then a guessed undecoration.
+    # against og:title and <title>: the structured headline); then a headline a
+    # source states alone inside a longer candidate of the same sources; then,
+    # between forms of one string, the one without the site's name, then a guessed
+    # undecoration.
+    stated = _stated_inside(candidates)
     best = min(
         candidates.values(),
         key=lambda c: (
             -len(c.support),
             min(c.support, default=c.rank),
+            _key(c.text) not in stated,
             not c.how & SITE,
             not c.how & GUESSED,
             c.rank,
@@ -139,6 +144,24 @@ def read_title(sources: Sources) -> Title:
     )
     shown = next((el for key, el in elements.items() if _bounded_in(_key(best.text), key)), None)
     return Title(best.text, shown if shown is not None else next(iter(elements.values()), None))
+
+
+def _stated_inside(candidates: dict[str, _Candidate]) -> set[str]:
+    """Keys of the candidates a source states as they are (never undecorated) that
+    stand between separators in a longer candidate the same sources support:
+    twitter:title "Headline" in <title> "Headline » Local » News » Site", where the
+    site's part goes as a guess and the sections would stay."""
+    return {
+        key
+        for key, candidate in candidates.items()
+        if candidate.how == NONE
+        and any(
+            other is not candidate
+            and other.support == candidate.support
+            and _bounded_in(key, other_key)
+            for other_key, other in candidates.items()
+        )
+    }
 
 
 def _offered(sources: Sources) -> tuple[list[tuple[int, str]], dict[str, Element]]:

@@ -141,3 +141,12 @@ def test_colon_before_the_site_name_ends_the_headline() -> None:
     head = """<title>外国专家：中美合作共赢符合国际社会利益 - 江南日报</title>
     <meta property="og:site_name" content="江南日报">"""
     assert _title(head) == "外国专家：中美合作共赢符合国际社会利益"
+
+
+def test_headline_stated_alone_beats_a_trail_of_sections_around_it() -> None:
+    # No source names the site: "Harbour Daily Notes" is cut as a guess, the
+    # sections before it stay; twitter:title states the headline alone.
+    trail = "Council votes to close the old bridge » Local » News » Harbour Daily Notes"
+    head = f"""<title>{trail}</title><meta name="title" content="{trail}">
+    <meta name="twitter:title" content="Council votes to close the old bridge">"""
+    assert _title(head) == "Council votes to close the old bridge"
