@@ -68,6 +68,10 @@ MAX_HEADINGS = 5
 # Typographic and straight quotes are one character when sources are compared.
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
+# Spaces around a Chinese or Japanese punctuation mark or a fullwidth form set no
+# words apart: "成否　（写真）" in one source is "成否（写真）" in another.
+_SPACED_WIDE_MARK = re.compile(r"\s*([\u3000-\u303f\uff00-\uffef])\s*")
+
 # Permalink marks after a heading's text (Sphinx's "¶").
 _PERMALINKS = " ¶#§🔗"
 
@@ -78,7 +82,8 @@ NONE, SITE, GUESSED = 0, 1, 2
 
 
 def _key(text: str) -> str:
-    return " ".join(text.split()).translate(_QUOTES).lower()
+    folded = " ".join(text.split()).translate(_QUOTES).lower()
+    return _SPACED_WIDE_MARK.sub(r"\1", folded)
 
 
 @dataclass(slots=True)

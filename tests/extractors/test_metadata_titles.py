@@ -150,3 +150,15 @@ def test_headline_stated_alone_beats_a_trail_of_sections_around_it() -> None:
     head = f"""<title>{trail}</title><meta name="title" content="{trail}">
     <meta name="twitter:title" content="Council votes to close the old bridge">"""
     assert _title(head) == "Council votes to close the old bridge"
+
+
+def test_spaces_around_fullwidth_marks_do_not_set_sources_apart() -> None:
+    # og:title writes "開館（写真", the JSON-LD headline and <title> "開館　（写真", with
+    # the site's name after a colon, a name no source gives in that form.
+    decorated = "新しい図書館が駅前に開館　（写真＝共同）　：みなと新聞"
+    head = f"""<title>{decorated}</title>
+    <meta property="og:title" content="新しい図書館が駅前に開館（写真＝共同）">
+    <meta property="og:site_name" content="みなと新聞 電子版">
+    <script type="application/ld+json">
+    {{"@type": "NewsArticle", "headline": "{decorated}"}}</script>"""
+    assert _title(head) == "新しい図書館が駅前に開館（写真＝共同）"
