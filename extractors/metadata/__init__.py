@@ -18,7 +18,7 @@ extractor, the site extractors or the API.
 """
 
 from extractors.metadata.dates import ParsedDate, find_date, parse_date
-from extractors.metadata.language import detect_language
+from extractors.metadata.language import detect_language, page_language
 from extractors.metadata.reader import (
     Metadata,
     normalize_language,
@@ -33,6 +33,7 @@ __all__ = [
     "detect_language",
     "find_date",
     "normalize_language",
+    "page_language",
     "parse_date",
     "read_metadata",
     "url_date",

@@ -11,20 +11,24 @@ from __future__ import annotations
 
 import re
 
-from extractors.metadata.dates import DATE_PATTERN
+from extractors.metadata.dates import DATE_PATTERN, MARKS
 
 __all__ = ["AGENCIES", "LEAD_IN", "is_agency", "split_names", "strip_lead_in"]
 
 #: Lead-ins of a byline, in the languages the project handles: "By", "Written by",
 # "Von", "Par", "Por", "Door", "Di", "Da", "Przez", "Av", "Af", "Autor:", "Text:",
-# "Reporting by", "بقلم", "كتب", "Автор:", "作者：", "記者".
+# "Reporting by", "بقلم", "كتب", "Автор:", "Текст:", "โดย" (Thai), "作者：", "記者",
+# "记者", "本报记者" (this paper's reporter), "글·사진" (Korean: text and photos).
 LEAD_IN = re.compile(
     r"^(?:(?:written|posted|reported|reporting|words|text|story|report)\s+by|by|von|par"
     r"|por|door|di|da|przez|av|af|de|autor(?:in|a|e)?|auteur|author|text|texte|texto|testo"
-    r"|tekst|redaktion|reportage|بقلم|كتب|كتبت|إعداد|автор|作者|記者|文|撰文)"
-    r"\s*[:：-]?\s+|^(?:بقلم|كتب|كتبت|作者|記者|文)\s*[:：]?\s*",
+    r"|tekst|redaktion|reportage|بقلم|كتب|كتبت|إعداد|автор|текст|โดย|글(?:\s*[·/]\s*사진)?"
+    r"|作者|記者|(?:本报)?记者|文|撰文)"
+    r"\s*[:：-]?\s+|^(?:بقلم|كتب|كتبت|作者|記者|(?:本报)?记者|文|撰文)\s*[:：]?\s*",
     re.I,
 )
+# A role after a Korean name: "홍길동 기자" (reporter), "특파원" (correspondent).
+_ROLE_AFTER = re.compile(r"\s+(?:기자|특파원)$")
 # What ends the names in a byline: a role or credit lead-in ("Edited by"), a
 # label ("Follow", "Updated"), a separator or a time ("8h ago").
 _CUT = re.compile(
@@ -90,8 +94,11 @@ _PARTICLES = frozenset(
 # A name in a script without spaces between words (Chinese, Japanese) is one word:
 # "史蒂文的家 發表在 痞客邦" is a sentence.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# Characters no name holds: digits, symbols, markup ("{\\displaystyle", "=", "@").
-_NOT_IN_NAME = re.compile(r"[^\w\s.'’‐‑()-]|\d")
+# Characters no name holds: digits, symbols, markup ("{\\displaystyle", "=", "@"). The
+# vowel signs of Devanagari, Thai... are a name's ("राहुल"), though not ``\\w``.
+_NOT_IN_NAME = re.compile(rf"[^\w\s.'’‐‑(){MARKS}-]|\d")
+# A nickname in quotes inside a name: 'Amanda "Tania Mae" Tan'.
+_NICKNAME = re.compile(r"(?<=\s)[\"“][^\"“”]+[\"”](?=\s)")
 _LETTER = re.compile(r"[^\W\d_]")
 NAME_MAX_WORDS = 5
 NAME_MAX_CHARS = 60
@@ -164,7 +171,7 @@ def split_names(byline: str, visible: bool = True) -> list[str]:
     desks: list[str] = []
     for part in _SPLIT.split(text):
         name = part.strip(" .:-–—'\"“”«»")
-        name = strip_lead_in(name) if name else name
+        name = _ROLE_AFTER.sub("", strip_lead_in(name)) if name else name
         if not name:
             continue
         if is_agency(name):
@@ -209,7 +216,7 @@ def _is_name(part: str) -> bool:
     words = part.split()
     if not words or len(words) > NAME_MAX_WORDS or len(part) > NAME_MAX_CHARS:
         return False
-    if _NOT_IN_NAME.search(part) or not _LETTER.search(part):
+    if _NOT_IN_NAME.search(_NICKNAME.sub("", part)) or not _LETTER.search(part):
         return False
     if part.count("(") != part.count(")"):
         return False

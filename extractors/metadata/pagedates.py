@@ -17,8 +17,10 @@ import lxml.etree
 
 from extractors.metadata.chrome import in_chrome
 from extractors.metadata.dates import (
+    BUDDHIST_ERA_LANGUAGES,
     YMD,
     ParsedDate,
+    ascii_digits,
     default_order,
     find_date,
     numeric_order,
@@ -34,6 +36,11 @@ __all__ = ["MODIFIED_KEYS", "PUBLISHED_KEYS", "structured_date", "url_date", "vi
 # that write the year first write such dates with dots and dashes too
 # (``dots=True``); their text has few dots and dashes besides.
 _YEAR = re.compile(r"(?:19|20)[0-9][0-9]|[0-9]{1,2}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{2}")
+# Pages in Thai date in the Buddhist Era too ("21 ม.ค. 2562"): their texts are
+# read for "25" and such a year.
+_BUDDHIST_YEAR = re.compile(r"25[0-9][0-9]")
+# Digits of other scripts ("٢٠١٣", "२०१८"): such a text is read in ASCII digits.
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 # A date line is short; longer text with a year in it is prose ("in 2014 opgericht").
 DATE_LINE_MAX_CHARS = 100
 # Visible date candidates looked at, at most: the article's date sits near the top.
@@ -86,7 +93,13 @@ def visible_date(tree: Element, language: str | None) -> ParsedDate | None:
     teaser dates and the footer count as evidence, though never as the date.
     """
     dots = default_order(language) == YMD
-    candidates = ((text, owner) for text, owner in _body_texts(tree, dots) if _YEAR.search(text))
+    code = (language or "").replace("_", "-").partition("-")[0].lower()
+    buddhist = code in BUDDHIST_ERA_LANGUAGES
+    candidates = (
+        (text, owner)
+        for text, owner in _body_texts(tree, dots, buddhist)
+        if _YEAR.search(ascii := ascii_digits(text)) or (buddhist and _BUDDHIST_YEAR.search(ascii))
+    )
     lines: list[tuple[str, bool]] = []
     for node, owner in itertools.islice(candidates, MAX_DATE_CANDIDATES):
         if owner.tag in ("script", "style", "title", "a"):
@@ -103,9 +116,12 @@ def visible_date(tree: Element, language: str | None) -> ParsedDate | None:
     return None
 
 
-def _body_texts(tree: Element, dots: bool) -> Iterator[tuple[str, Element]]:
+def _body_texts(
+    tree: Element, dots: bool, buddhist: bool = False
+) -> Iterator[tuple[str, Element]]:
     """The texts in the page's ``<body>`` that may hold a year (see ``_YEAR``'s
-    comment; ``dots``: dotted and dashed dates too), each with the element it sits
+    comment; ``dots``: dotted and dashed dates too; ``buddhist``: Buddhist Era
+    years, "25xx"), each with the element it sits
     in, in page order (the text nodes of an XPath's ``//body//text()``), read
     lazily: the walk stops at the last candidate needed. An XPath testing each
     text node with ``contains()`` copied every text three to five times.
@@ -131,6 +147,8 @@ def _body_texts(tree: Element, dots: bool) -> Iterator[tuple[str, Element]]:
                 or "19" in text
                 or "/" in text
                 or (dots and ("." in text or "-" in text))
+                or (buddhist and "25" in text)
+                or (not text.isascii() and _OTHER_DIGIT.search(text))
             ):
                 yield text, owner
 

@@ -8,7 +8,8 @@ in ``<title>`` and in its ``<h1>``. Each may carry the site's decoration:
 same string without the decoration; a candidate is supported by each source
 that holds it whole or as a part between separators; the candidate with the
 most sources wins, then the one held by the most trusted source (structured
-data, meta tags, ``<title>``, ``<h1>``), then, between forms of one string, the one
+data, meta tags, ``<title>``, ``<h1>``), then one a source states alone inside a
+longer one of the same sources, then, between forms of one string, the one
 without the site's name, then a guessed undecoration (never of what the ``<h1>``
 shows).
 
@@ -31,18 +32,28 @@ from extractors.text import clean
 __all__ = ["Title", "read_title"]
 
 # Separators between a headline and its decoration. "_" joins them on Chinese
-# sites ("标题_科技_腾讯网"); ":" is left out, since headlines use it ("Brexit: ...").
-_SEPARATOR = re.compile(r"(\s+(?:[|–—·•»«~/-]|::)\s+|\s*\|\s*|\s*_\s*)")
+# sites ("标题_科技_腾讯网"), as do a fullwidth bar ("标题｜网站") and a hyphen with
+# no space between two Chinese or Japanese characters ("标题-新华网"), where no word
+# is hyphenated (Korean is left out: "북-미 정상회담", the North-US summit, is one
+# headline); "--" stands for a dash ("Headline -- Sott.net"). ":" is left out,
+# since headlines use it ("Brexit: ...").
+_WIDE = "[\u3040-\u30ff\u3400-\u9fff]"
+_SEPARATOR = re.compile(
+    rf"(\s+(?:[|–—·•»«~/-]|::|--)\s+|\s*[|｜]\s*|\s*_\s*|(?<={_WIDE})-(?={_WIDE}))"
+)
 # A part may end at one of these (left of a candidate) or start with one (right of it).
-_LEFT_BOUND = re.compile(r"(?:\s[|–—·•»«~/:-]|::|\||_)\s*$")
-_RIGHT_BOUND = re.compile(r"^\s*(?:[|–—·•»«~/:-]\s|::|\||_|\[|\()")
+_LEFT_BOUND = re.compile(rf"(?:\s(?:[|–—·•»«~/:-]|--)|::|[|｜_：]|{_WIDE}-)\s*$")
+_RIGHT_BOUND = re.compile(rf"^\s*(?:(?:[|–—·•»«~/:-]|--)\s|::|[|｜_：\[(]|-{_WIDE})")
 # Separators after which a short last part is taken for the site's name even when
 # no source names the site: "Friday Facts #282 - 0.17 in sight | Factorio".
-_STRONG = frozenset({"|", "–", "—", "·", "•", "::", "»"})
+_STRONG = frozenset({"|", "｜", "–", "—", "·", "•", "::", "»"})
 SITE_SUFFIX_MAX_WORDS = 3
 # A leading label before "|" ("Opinion | ...", "LIVE | ...") is this short.
 LABEL_MAX_WORDS = 2
 _HANDLE = re.compile(r"^(?:[ru]/|@)\S+$")
+# The last part after a colon: a separator only before the site's name
+# ("見出し：朝日新聞デジタル"); before anything else it is the headline's.
+_COLON_PART = re.compile(r"\s*[:：]\s*([^:：]+)$")
 _TRAILING_BRACKET = re.compile(r"\s*\[([^\]]{2,40})\]\s*$")
 # Keys the headline goes by in meta tags, most trusted first: Dublin Core's title is
 # the document's; og:title and twitter:title are headlines for sharing, often
@@ -57,6 +68,10 @@ MAX_HEADINGS = 5
 # Typographic and straight quotes are one character when sources are compared.
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
+# Spaces around a Chinese or Japanese punctuation mark or a fullwidth form set no
+# words apart: "成否　（写真）" in one source is "成否（写真）" in another.
+_SPACED_WIDE_MARK = re.compile(r"\s*([\u3000-\u303f\uff00-\uffef])\s*")
+
 # Permalink marks after a heading's text (Sphinx's "¶").
 _PERMALINKS = " ¶#§🔗"
 
@@ -67,7 +82,8 @@ NONE, SITE, GUESSED = 0, 1, 2
 
 
 def _key(text: str) -> str:
-    return " ".join(text.split()).translate(_QUOTES).lower()
+    folded = " ".join(text.split()).translate(_QUOTES).lower()
+    return _SPACED_WIDE_MARK.sub(r"\1", folded)
 
 
 @dataclass(slots=True)
@@ -114,13 +130,17 @@ def read_title(sources: Sources) -> Title:
     for key, candidate in candidates.items():
         candidate.support = {group for group, raw in raws if _bounded_in(key, raw)}
     # Most sources first; then the most trusted source among them (JSON-LD and <h1>
-    # against og:title and <title>: the structured headline); then, between forms
-    # of one string, the one without the site's name, then a guessed undecoration.
+    # against og:title and <title>: the structured headline); then a headline a
+    # source states alone inside a longer candidate of the same sources; then,
+    # between forms of one string, the one without the site's name, then a guessed
+    # undecoration.
+    stated = _stated_inside(candidates)
     best = min(
         candidates.values(),
         key=lambda c: (
             -len(c.support),
             min(c.support, default=c.rank),
+            _key(c.text) not in stated,
             not c.how & SITE,
             not c.how & GUESSED,
             c.rank,
@@ -129,6 +149,24 @@ def read_title(sources: Sources) -> Title:
     )
     shown = next((el for key, el in elements.items() if _bounded_in(_key(best.text), key)), None)
     return Title(best.text, shown if shown is not None else next(iter(elements.values()), None))
+
+
+def _stated_inside(candidates: dict[str, _Candidate]) -> set[str]:
+    """Keys of the candidates a source states as they are (never undecorated) that
+    stand between separators in a longer candidate the same sources support:
+    twitter:title "Headline" in <title> "Headline » Local » News » Site", where the
+    site's part goes as a guess and the sections would stay."""
+    return {
+        key
+        for key, candidate in candidates.items()
+        if candidate.how == NONE
+        and any(
+            other is not candidate
+            and other.support == candidate.support
+            and _bounded_in(key, other_key)
+            for other_key, other in candidates.items()
+        )
+    }
 
 
 def _offered(sources: Sources) -> tuple[list[tuple[int, str]], dict[str, Element]]:
@@ -163,13 +201,17 @@ def _undecorated(raw: str, sources: Sources, section: str | None) -> list[tuple[
     bracket = _TRAILING_BRACKET.search(text)
     if bracket and (sources.is_site(bracket.group(1)) or "." in bracket.group(1)):
         text = text[: bracket.start()]
+    colon = _COLON_PART.search(text)
+    site_after_colon = colon is not None and sources.is_site(colon.group(1))
+    if colon is not None and site_after_colon:
+        text = text[: colon.start()]
     parts = _SEPARATOR.split(text)  # [part, separator, part, separator, part...]
     count = len(parts)
     while len(parts) > 1 and sources.is_site(parts[-1]):
         parts = parts[:-2]
     while len(parts) > 1 and (sources.is_site(parts[0]) or _HANDLE.match(parts[0].strip())):
         parts = parts[2:]
-    had_site = len(parts) < count
+    had_site = site_after_colon or len(parts) < count
     _add(found, "".join(parts), SITE)
     while len(parts) > 1 and _is_label(parts, section, had_site):
         parts = parts[2:]

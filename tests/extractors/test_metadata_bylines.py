@@ -138,6 +138,18 @@ def test_extract_gives_authors_raw() -> None:
         ("Bruno (Henrique Zecchin) Rodrigues", ["Bruno (Henrique Zecchin) Rodrigues"]),
         ("AFP", ["AFP"]),
         ("Redaktion", ["Redaktion"]),
+        # other scripts: vowel signs (Devanagari, Thai), lead-ins and roles
+        ("By राहुल शर्मा", ["राहुल शर्मा"]),
+        ("โดย สมชาย ใจดี", ["สมชาย ใจดี"]),
+        ("Текст: Иван Петров", ["Иван Петров"]),
+        ("记者 王小明", ["王小明"]),
+        ("本报记者 王小明", ["王小明"]),
+        ("撰文：王小明", ["王小明"]),
+        ("홍길동 기자", ["홍길동"]),
+        ("글·사진 홍길동", ["홍길동"]),
+        ("김철수 기자, 이영희 특파원", ["김철수", "이영희"]),
+        # a nickname in quotes inside a name
+        ('By Amanda "Tania Mae" Tan', ['Amanda "Tania Mae" Tan']),
     ],
 )
 def test_split_names(byline: str, names: list[str]) -> None:

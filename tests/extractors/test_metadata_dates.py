@@ -26,6 +26,13 @@ from extractors.metadata.dates import find_date, parse_date
         # the page's language.
         ("30. Juli 2018", None, "2018-07-30"),
         ("23 mai 2022", "fr", "2022-05-23"),
+        # Digits of other scripts, in visible lines and in structured values.
+        ("２０２２年４月２１日", "ja", "2022-04-21"),
+        ("٢٠٢٢-٠٤-٢٠", None, "2022-04-20"),
+        # The Thai solar calendar: Buddhist Era years, 543 over the Common Era's.
+        ("21 มกราคม 2562", "th", "2019-01-21"),
+        ("21 ม.ค. 2562 13:49 น.", "th", "2019-01-21T13:49:00"),
+        ("21/01/2562", "th", "2019-01-21"),
     ],
 )
 def test_parse_date(raw: str, language: str | None, iso: str) -> None:
@@ -43,3 +50,17 @@ def test_find_date_keeps_the_raw_substring() -> None:
     found = find_date("Publié dans Maroc Diplomatique le 20 - 04 - 2022", "fr")
     assert found is not None
     assert (found.raw, found.iso) == ("20 - 04 - 2022", "2022-04-20")
+
+
+@pytest.mark.parametrize(
+    ("raw", "language"),
+    [
+        # A Buddhist Era year on a page not in Thai, and a part of one ("21/01/25").
+        ("21/01/2562", "en"),
+        ("21 January 2562", "en"),
+        # A Solar Hijri (Persian) date is not 2 August 2026 ("02/08/26" inside it).
+        ("۱۴۰۲/۰۸/۲۶", "fa"),
+    ],
+)
+def test_no_date_from_another_calendar_s_numbers(raw: str, language: str) -> None:
+    assert parse_date(raw, language) is None

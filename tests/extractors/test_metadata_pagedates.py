@@ -34,9 +34,20 @@ def _visible(lang: str, body: str) -> str | None:
         ("hu", "2022. április 21.", "2022-04-21"),
         ("ja", "2022年4月21日 10:30", "2022-04-21T10:30:00"),
         ("ko", "2022년 4월 21일", "2022-04-21"),
+        # Digits of other scripts: Arabic-Indic, Persian, Devanagari, Bengali, Burmese.
+        ("ar", "نشر في ١٢ أغسطس ٢٠١٣", "2013-08-12"),
+        ("ur", "شائع ہوا: ۱۲/۰۸/۲۰۱۳", "2013-08-12"),
+        ("hi", "प्रकाशित: २६ अक्टूबर २०१८", "2018-10-26"),
+        ("bn", "প্রকাশ: ২৬ অক্টোবর ২০১৮", "2018-10-26"),
+        ("my", "၂၆ အောက်တိုဘာ ၂၀၁၈", "2018-10-26"),
+        # Month names written with combining vowel signs (Thai, Hindi).
+        ("th", "เผยแพร่ 21 กุมภาพันธ์ 2019", "2019-02-21"),
+        ("hi", "प्रकाशित: 26 अक्टूबर 2018", "2018-10-26"),
+        # Thai dates in the Buddhist Era, with an abbreviated month ("ม.ค.", January).
+        ("th", "เผยแพร่ 21 ม.ค. 2562 13:49 น.", "2019-01-21T13:49:00"),
     ],
 )
-def test_numeric_order_follows_the_language(lang: str, line: str, iso: str) -> None:
+def test_date_line_as_the_language_writes_it(lang: str, line: str, iso: str) -> None:
     assert _visible(lang, f'<p class="date">{line}</p>') == iso
 
 
@@ -98,3 +109,11 @@ def test_date_in_the_article_s_own_header_outside_any_article() -> None:
     body = """<header class="site-header">Tuesday, November 19, 2019</header>
     <header class="article-header"><p>November 18, 2019 11:03 PM</p></header>"""
     assert _visible("en", body) == "2019-11-18T23:03:00"
+
+
+def test_raw_date_keeps_the_page_s_digits() -> None:
+    page = extract(
+        f'<html lang="ar"><body><h1>Bridge</h1><p>نشر في ١٢ أغسطس ٢٠١٣</p>{TEXT}</body></html>',
+        "https://news.test/a",
+    )
+    assert (page.published, page.published_raw) == ("2013-08-12", "١٢ أغسطس ٢٠١٣")

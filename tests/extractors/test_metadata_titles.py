@@ -97,3 +97,68 @@ def test_space_separated_meta_properties() -> None:
     head = """<meta property="dc:title og:title" content="Preferred title">
     <title>Preferred title - Site</title>"""
     assert _title(head) == "Preferred title"
+
+
+def test_double_hyphen_before_the_site_name_is_a_separator() -> None:
+    head = """<title>Council votes to close the old bridge -- Harbour Notes</title>
+    <meta property="og:site_name" content="Harbour Notes">"""
+    assert _title(head) == "Council votes to close the old bridge"
+    # The <h1> agrees with the part before the "--" when no source names the site.
+    body = "<article><h1>Council votes to close the old bridge</h1></article>"
+    head = "<title>Council votes to close the old bridge -- Harbour Notes</title>"
+    assert _title(head, body, url=None) == "Council votes to close the old bridge"
+
+
+def test_unspaced_hyphen_between_chinese_characters_is_a_separator() -> None:
+    head = "<title>城市地铁新线今日开通 沿线居民出行更方便-江南日报</title>"
+    body = "<article><h1>城市地铁新线今日开通 沿线居民出行更方便</h1></article>"
+    assert _title(head, body, url=None) == "城市地铁新线今日开通 沿线居民出行更方便"
+    head += '<meta property="og:site_name" content="江南日报">'
+    assert _title(head) == "城市地铁新线今日开通 沿线居民出行更方便"
+
+
+def test_hyphen_between_korean_or_latin_words_is_no_separator() -> None:
+    # "북-미": North Korea and the US; the site is not named, nothing is cut.
+    assert _title("<title>북-미 정상회담 다음 달 열린다</title>", url=None) == (
+        "북-미 정상회담 다음 달 열린다"
+    )
+    head = """<title>Jong-un meets Moon-jae in Seoul</title>
+    <meta property="og:site_name" content="Moon">"""
+    assert _title(head) == "Jong-un meets Moon-jae in Seoul"
+
+
+def test_fullwidth_bar_before_the_site_name_is_a_separator() -> None:
+    head = """<title>新しい図書館が駅前に開館｜みなと新聞</title>
+    <meta property="og:site_name" content="みなと新聞">"""
+    assert _title(head) == "新しい図書館が駅前に開館"
+
+
+def test_colon_before_the_site_name_ends_the_headline() -> None:
+    head = """<title>新しい図書館が駅前に開館：みなと新聞デジタル</title>
+    <meta property="og:site_name" content="みなと新聞デジタル">"""
+    assert _title(head) == "新しい図書館が駅前に開館"
+    # A colon inside the headline stays: the part after it names no site.
+    head = """<title>外国专家：中美合作共赢符合国际社会利益 - 江南日报</title>
+    <meta property="og:site_name" content="江南日报">"""
+    assert _title(head) == "外国专家：中美合作共赢符合国际社会利益"
+
+
+def test_headline_stated_alone_beats_a_trail_of_sections_around_it() -> None:
+    # No source names the site: "Harbour Daily Notes" is cut as a guess, the
+    # sections before it stay; twitter:title states the headline alone.
+    trail = "Council votes to close the old bridge » Local » News » Harbour Daily Notes"
+    head = f"""<title>{trail}</title><meta name="title" content="{trail}">
+    <meta name="twitter:title" content="Council votes to close the old bridge">"""
+    assert _title(head) == "Council votes to close the old bridge"
+
+
+def test_spaces_around_fullwidth_marks_do_not_set_sources_apart() -> None:
+    # og:title writes "開館（写真", the JSON-LD headline and <title> "開館　（写真", with
+    # the site's name after a colon, a name no source gives in that form.
+    decorated = "新しい図書館が駅前に開館　（写真＝共同）　：みなと新聞"
+    head = f"""<title>{decorated}</title>
+    <meta property="og:title" content="新しい図書館が駅前に開館（写真＝共同）">
+    <meta property="og:site_name" content="みなと新聞 電子版">
+    <script type="application/ld+json">
+    {{"@type": "NewsArticle", "headline": "{decorated}"}}</script>"""
+    assert _title(head) == "新しい図書館が駅前に開館（写真＝共同）"
