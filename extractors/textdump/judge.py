@@ -32,7 +32,7 @@ from itertools import accumulate
 from extractors.limits import checkpoint
 from extractors.textdump.features import prose_weights
 from extractors.textdump.htmlrules import html_line_rule
-from extractors.textdump.items import MIN_COMMENT_AUTHORS, is_comment_author, is_relative_time
+from extractors.textdump.items import MIN_COMMENT_AUTHORS, is_comment_author
 from extractors.textdump.lines import Line
 from extractors.textdump.lists import keep_lists
 from extractors.textdump.region import Island, best_chain, islands, mass_after
@@ -322,11 +322,10 @@ def _heading_cost(lines: Sequence[Line], kinds: _Kinds, gap: range, *, inline: b
     them all its text; on the Readability test pages, 3 gained and 4 lost)."""
     cost = 0.0
     for index in gap:
-        text = lines[index].text
-        if kinds.known(index) == "comments-heading" or is_relative_time(text):
+        if kinds.known(index) == "comments-heading":
             return BOUNDARY_COST
-        kind = boundary_kind(text)
-        if kind == "comments-heading" or (kind is not None and not inline):
+        kind = boundary_kind(lines[index].text, ages=True)
+        if kind in ("relative-time", "comments-heading") or (kind is not None and not inline):
             return BOUNDARY_COST
         if kind is not None:
             cost = INLINE_BOX_COST

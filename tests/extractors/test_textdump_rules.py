@@ -9,7 +9,8 @@ from extractors.generic.blocks import Block, is_noise_line
 from extractors.limits import OutOfTime
 from extractors.textdump import rules
 from extractors.textdump.features import headline_like, prose_weight
-from extractors.textdump.htmlrules import html_line_rule
+from extractors.textdump.htmlrules import html_line_rule, is_related_heading
+from extractors.textdump.items import is_relative_time
 from extractors.textdump.lines import MAX_LINE_CHARS, split_lines
 from extractors.textdump.region import best_chain, islands
 from extractors.textdump.rules import _RIGHTS_WORDS, boundary_kind, echoes, line_rule, own_rule
@@ -92,6 +93,68 @@ def test_boundaries() -> None:
     assert boundary_kind("ЧИТАЙТЕ ТАКЖЕ") == "related-heading"
     assert boundary_kind("Lees ook: Blinken ontmoet Bourita in Rabat") is None
     assert boundary_kind("The comments of the minister were clear.") is None
+
+
+# Short lines each rule names, in several languages and cases, and lines none
+# names: the joined patterns that screen short lines must let each through.
+_SHORT_LINES = [
+    "Click here",
+    "KLIK HIER voor meer",
+    "Cliquez ici",
+    "نقر هنا",
+    "34 Comments",
+    "12 COMMENTAIRES",
+    "Leave a Reply",
+    "Reageer",
+    "اترك تعليقا",
+    "32M ago",
+    "2 days ago at 07:47 am",
+    "Vor 2 Stunden",
+    "hace una hora",
+    "Il y a 3 heures",
+    "5 минут назад",
+    "منذ 3 ساعات",
+    "Lees meer",
+    "ЧИТАЙТЕ ТАКЖЕ",
+    "Home",
+    "The comments of the minister were clear.",
+    "5 years ago the company was founded in Lyon.",
+]
+
+
+@pytest.mark.parametrize("text", _SHORT_LINES)
+def test_short_rules_screened_as_by_their_own_patterns(text: str) -> None:
+    """own_rule's and boundary_kind's joined pattern changes no verdict: each line
+    gets what the rules' own patterns, asked one by one, give it."""
+    low = text.lower()
+    expected_own = (
+        "call-to-action"
+        if rules._CALL_TO_ACTION.match(text, low)
+        else "comments-heading"
+        if rules._COMMENTS.match(text, low)
+        else "relative-time"
+        if is_relative_time(text)
+        else None
+    )
+    assert own_rule(text) == expected_own
+    if is_relative_time(text):
+        assert boundary_kind(text, ages=True) == "relative-time"
+    else:
+        assert boundary_kind(text, ages=True) == boundary_kind(text)
+    if is_related_heading(text):
+        assert boundary_kind(text) == "related-heading"
+    elif rules._COMMENTS.match(text) and html_line_rule(text) is None:
+        assert boundary_kind(text) == "comments-heading"
+    else:
+        assert boundary_kind(text) is None
+
+
+def test_short_rules_name_each_kind() -> None:
+    """The lines above hold every kind the joined patterns screen for."""
+    kinds = {own_rule(text) for text in _SHORT_LINES}
+    assert {"call-to-action", "comments-heading", "relative-time"} <= kinds
+    ages = [text for text in _SHORT_LINES if boundary_kind(text, ages=True) == "relative-time"]
+    assert len(ages) == 7
 
 
 @pytest.mark.parametrize(
