@@ -61,7 +61,20 @@ def with_siblings(top: Candidate, scores: Scores, root: Element) -> list[Element
             and _continues(sibling, top, scores, threshold, styles)
         )
     ]
+    if (
+        top.element.tag == "article"
+        and parent is not root
+        and sum(1 for el in kept if el.tag == "article") >= FEED_ENTRIES
+    ):
+        # A feed of entries (a live blog): their container is the story, and what
+        # stands beside it (the standfirst above the entries) is read as the story's.
+        feed = Candidate(parent, top.score, top.headline)
+        return with_siblings(feed, scores, root)
     return _with_sections(top.element, kept, root)
+
+
+# This many <article>s side by side, kept together, are the entries of one story.
+FEED_ENTRIES = 3
 
 
 # How far above the chosen container sections of the same story are looked for.

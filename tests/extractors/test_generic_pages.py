@@ -72,6 +72,9 @@ and so must our own rules without the readability-lxml fallback.
 - ``list-article-in-a-minified-table``: an Italian list article served minified:
   two intro paragraphs, then a table (caption, header row, twelve rows of
   sentences) whose body outvotes them, the headline above the content's container.
+- ``live-blog-below-its-standfirst``: a Spanish live blog whose entries are
+  ``<article>``s in a feed container, its one-line standfirst beside that
+  container; each entry outscores the ``<main>`` around the headline.
 - ``negated-class-words``: list items whose class says what they lack or hold
   ("no_caption", "with-caption"), in a wrapper marked "no-sidebar".
 - ``numbers-in-lists-and-headings``: list items and headings that are short and
