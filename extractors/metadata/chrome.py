@@ -33,6 +33,11 @@ _ARTICLE_TYPE = re.compile(r"schema\.org/(?:\w*Article|BlogPosting)\b")
 # A <header> or <footer> named after the article is its own, wherever it stands
 # ("article-header" outside any <article> at venturebeat.com, "entry-header").
 _OWN = re.compile(r"article|post|entry|story", re.I)
+# A class or id that names the page's header ("header-cont", "masthead"): the site's
+# bar above the article, with its "today" date ("Mon, 25 Dec 2023" in a
+# ``#date-box``), unless it holds the headline (a "page-header" around the <h1>) or
+# is named after the article ("entry-header").
+_HEADER_CLASS = re.compile(r"(?<![a-z])(?i:header|masthead)")
 # Their classes describe the page's state ("ShowNav", "sidebar-open"), not a part of it.
 _PAGE_TAGS = frozenset({"body", "html"})
 
@@ -52,12 +57,17 @@ def in_chrome(el: Element) -> bool:
 
     Inside an ``<article>``, ``<main>``, a microformats ``hentry`` or a schema.org
     Article, nothing is chrome. A ``<header>`` or ``<footer>`` named after the article
-    is the article's own (where its date line and byline live);
-    chrome classes count anywhere.
+    is the article's own (where its date line and byline live); so is an element
+    named a header that holds an ``<h1>``; chrome classes count anywhere.
 
     >>> import lxml.etree
     >>> page = lxml.etree.fromstring(
     ...     "<body><header><b>x</b></header><article><header><i>y</i></header></article></body>")
+    >>> in_chrome(page.find(".//b")), in_chrome(page.find(".//i"))
+    (True, False)
+    >>> page = lxml.etree.fromstring(
+    ...     "<body><div id='header-cont' class='line'><b>x</b></div>"
+    ...     "<div class='page-header'><h1>t</h1><i>y</i></div></body>")
     >>> in_chrome(page.find(".//b")), in_chrome(page.find(".//i"))
     (True, False)
     """
@@ -73,4 +83,17 @@ def in_chrome(el: Element) -> bool:
         names = ancestor.get("class") or ancestor.get("id")
         if names and _CHROME_CLASS.search(_MODIFIER.sub("", names)):
             return True
+        if _is_site_header(ancestor):
+            in_chrome_tag = True
     return in_chrome_tag
+
+
+def _is_site_header(el: Element) -> bool:
+    """``el``'s class or id names the page's header (``<div id="header-cont"
+    class="line">``), not the article's, and it holds no ``<h1>``."""
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return (
+        _HEADER_CLASS.search(_MODIFIER.sub("", names)) is not None
+        and not _OWN.search(names)
+        and next(el.iter("h1"), None) is None
+    )
