@@ -39,6 +39,9 @@ _META_KEYS = (
     "article:author_name", "parsely-author", "sailthru.author", "byl", "og:article:author",
     "citation_author", "twitter:data1",
 )  # fmt: skip
+# Meta tags naming the page's editor: a CMS fills "author" with the editor on duty
+# too (chinadaily.com.cn: both "严玉洁", whom the page credits "【责任编辑：严玉洁】").
+_EDITOR_KEYS = ("editor", "article:editor")
 # Class or id words of an element that may hold a byline ("byline", "author",
 # "auteur", "autor", "firma"), tested as substrings: "FeatureByline", "pb-byline",
 # "authorname-txt", "signature_article".
@@ -135,9 +138,12 @@ def _from_jsonld(sources: Sources) -> tuple[list[str], str | None]:
 
 
 def _from_meta(sources: Sources) -> tuple[list[str], str | None]:
+    editors = {clean(v) for key in _EDITOR_KEYS for v in sources.meta.get(key, ())}
     for key in _META_KEYS:
         values = [
-            _URL.sub("", v) for v in sources.meta.get(key, ()) if not _URL.fullmatch(v.strip())
+            _URL.sub("", v)
+            for v in sources.meta.get(key, ())
+            if not _URL.fullmatch(v.strip()) and clean(v) not in editors
         ]
         if key == "twitter:data1":  # "Written by" label pairs: only with its label
             label = (sources.tag("twitter:label1") or "").casefold()

@@ -30,9 +30,13 @@ LEAD_IN = re.compile(
 # A role after a Korean name: "홍길동 기자" (reporter), "특파원" (correspondent).
 _ROLE_AFTER = re.compile(r"\s+(?:기자|특파원)$")
 # What ends the names in a byline: a role or credit lead-in ("Edited by"), a
-# label ("Follow", "Updated"), a separator or a time ("8h ago").
+# label ("Follow", "Updated"), an editor's credit ("编辑：", "【责任编辑：", "編集：",
+# "Editor:", "Edición:": the editor on duty is no author), a separator or a time
+# ("8h ago").
 _CUT = re.compile(
-    r"(?:^|\s)(?:edited|photos?|photographs?|pictures?|images?|illustrations?|video|graphics?"
+    r"\s*[(\[（【]?\s*(?:责任编辑|責任編輯|编辑|編輯|編集|editor|editora|edición|edicion"
+    r"|redakteur|redakteurin|redactor|redactora)\s*[:：].*"
+    r"|(?:^|\s)(?:edited|editado|photos?|photographs?|pictures?|images?|illustrations?|video|graphics?"
     r"|additional reporting|updated|published|posted|follow|share|email|contact)\b.*"
     r"|\s+[|•·—–]\s*.*|\s+[|•·—–]$|\s+-\s+.*"
     r"|\s*\d+\s*(?:h|hrs?|hours?|min|mins|minutes?|d|days?)\s+ago\b.*"
