@@ -183,9 +183,18 @@ def _candidates(sources: Sources, scope: Element, headline: Element | None) -> l
 
 def _lead_in_lines(headline: Element | None) -> list[Element]:
     """Elements right after the headline (or after its parent, grandparent) whose
-    text opens with a byline's lead-in."""
+    text opens with a byline's lead-in; and those inside the headline after its
+    first line: a byline set in the ``<h1>`` under a ``<br>`` ("編集委員　中沢克二")."""
+    if headline is None:
+        return []
     found: list[Element] = []
-    node = headline
+    after_text = bool((headline.text or "").strip())
+    for el in headline.iterdescendants(lxml.etree.Element):
+        opening = _opening(el)
+        if after_text and _LEAD_IN.match(opening):
+            found.append(el)
+        after_text = after_text or bool(opening)
+    node: Element | None = headline
     for _ in range(LEAD_IN_LEVELS):
         if node is None:
             break
@@ -298,7 +307,7 @@ def _names(sources: Sources, text: str, visible: bool = True) -> list[str]:
     bare = strip_lead_in(text)
     if sources.is_site(bare):
         return [bare]
-    return split_names(text, visible)
+    return split_names(text, visible, sources.language)
 
 
 def _unique(names: list[Any]) -> list[str]:

@@ -219,3 +219,37 @@ def test_meta_author_beside_a_different_editor_stays() -> None:
     <meta name="author" content="张明"></head><body><h1>大桥重建</h1>
     <p>市议会周一开会，同意重建大桥。</p></body></html>"""
     assert _authors(page)[0] == ["张明"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "language", "names"),
+    [
+        # Chinese bylines list names apart after the reporter's lead-in.
+        ("记者：张明 李华", "zh", ["张明", "李华"]),
+        ("本报记者 欧阳明华 王芳", "zh", ["欧阳明华", "王芳"]),
+        # Japanese writes one name with a space between family and given name.
+        ("編集委員　中沢 克二", "ja", ["中沢 克二"]),
+        ("中沢 克二", "ja", ["中沢 克二"]),
+        ("編集委員　中沢克二", "ja", ["中沢克二"]),
+        # No lead-in, no Japanese: words apart are a sentence, not names.
+        ("史蒂文的家 發表在 痞客邦", "zh", []),
+    ],
+)
+def test_names_in_chinese_characters_written_apart(
+    byline: str, language: str, names: list[str]
+) -> None:
+    assert split_names(byline, language=language) == names
+
+
+def test_byline_set_inside_the_headline_under_a_line_break() -> None:
+    page = """<html lang="ja"><head><meta name="author" content="日本経済新聞社">
+    <meta property="og:site_name" content="日本経済新聞社"></head><body>
+    <h1><span>橋の再建が決まる</span><br><span>編集委員　中沢 克二</span></h1>
+    <p>市議会は月曜日に会合を開き、橋の再建に合意した。</p></body></html>"""
+    assert _authors(page, "https://news.test/a/1")[0] == ["中沢 克二"]
+
+
+def test_headline_opening_like_a_lead_in_is_no_byline() -> None:
+    page = """<html lang="en"><body><h1><span>By the numbers</span>: a bridge</h1>
+    <p>The council met on Monday and agreed to rebuild the bridge.</p></body></html>"""
+    assert _authors(page)[0] == []
