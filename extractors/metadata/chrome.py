@@ -52,8 +52,11 @@ def _is_article(el: Element) -> bool:
     return bool(kind and _ARTICLE_TYPE.search(kind))
 
 
-def in_chrome(el: Element) -> bool:
+def in_chrome(el: Element, within: Element | None = None) -> bool:
     """True if ``el`` is or sits in the site's header, footer, a ticker or a teaser list.
+
+    ``within``: an ancestor of ``el`` known to be no chrome; it and what holds it
+    are not read.
 
     Inside an ``<article>``, ``<main>``, a microformats ``hentry`` or a schema.org
     Article, nothing is chrome. A ``<header>`` or ``<footer>`` named after the article
@@ -74,7 +77,7 @@ def in_chrome(el: Element) -> bool:
     in_chrome_tag = False
     for ancestor in itertools.chain((el,), el.iterancestors()):
         tag = ancestor.tag
-        if tag in _PAGE_TAGS:
+        if tag in _PAGE_TAGS or ancestor is within:
             break
         if tag in _ARTICLE_TAGS or _is_article(ancestor):
             return False
