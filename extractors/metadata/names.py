@@ -37,8 +37,10 @@ _ROLE_AFTER = re.compile(r"\s+(?:기자|특파원)$")
 # "Editor:", "Edición:": the editor on duty is no author), a separator or a time
 # ("8h ago").
 _CUT = re.compile(
-    r"\s*[(\[（【]?\s*(?:责任编辑|責任編輯|编辑|編輯|編集|editor|editora|edición|edicion"
-    r"|redakteur|redakteurin|redactor|redactora)\s*[:：].*"
+    r"\s*[(\[（【]?\s*(?:责任编辑|責任編輯|编辑|編輯|編集)\s*[:：].*"
+    # a label in letters only at the start or after a mark: "Managing Editor:" is a role
+    r"|(?:^|(?<=[,.;|(\[]))\s*(?:editor|editora|edición|edicion|redakteur|redakteurin"
+    r"|redactor|redactora)\s*:.*"
     r"|(?:^|\s)(?:edited|editado|photos?|photographs?|pictures?|images?|illustrations?|video|graphics?"
     r"|additional reporting|updated|published|posted|follow|share|email|contact)\b.*"
     r"|\s+[|•·—–]\s*.*|\s+[|•·—–]$|\s+-\s+.*"
@@ -105,6 +107,11 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # ("中沢 克二"), and a Chinese name of two to four characters ("张明", "欧阳明华").
 _JAPANESE_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{1,4} [\u3040-\u30ff\u3400-\u9fff]{1,4}")
 _CHINESE_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
+# Words between the names of a Chinese byline: roles (intern, correspondent,
+# photographer, reporter) and the dateline ("北京报道", "济南讯", "新华社北京电").
+_CHINESE_NOT_NAME = re.compile(
+    r"实习生|實習生|通讯员|通訊員|摄影|攝影|摄|特约记者|见习记者|记者|記者|[\u3400-\u9fff]+(?:报道|報導|讯|訊|电|電)"
+)
 # Characters no name holds: digits, symbols, markup ("{\\displaystyle", "=", "@"). The
 # vowel signs of Devanagari, Thai... are a name's ("राहुल"), though not ``\\w``.
 _NOT_IN_NAME = re.compile(rf"[^\w\s.'’‐‑(){MARKS}-]|\d")
@@ -212,11 +219,14 @@ def _spaced_names(part: str, language: str | None) -> list[str]:
 
     >>> _spaced_names("中沢 克二", "ja"), _spaced_names("张明 李华", "zh")
     (['中沢 克二'], ['张明', '李华'])
+    >>> _spaced_names("张明 实习生 李华 北京报道", "zh")
+    ['张明', '李华']
     """
     words = part.split()
     if language == "ja":
         return [part] if len(words) == 2 and _JAPANESE_NAME.fullmatch(part) else []
-    return words if all(_CHINESE_NAME.fullmatch(word) for word in words) else []
+    names = [word for word in words if not _CHINESE_NOT_NAME.fullmatch(word)]
+    return names if all(_CHINESE_NAME.fullmatch(word) for word in names) else []
 
 
 def _bracket(match: re.Match[str]) -> str:

@@ -160,7 +160,7 @@ def test_split_names(byline: str, names: list[str]) -> None:
     ("byline", "names"),
     [
         ("记者：张明 编辑：李华", ["张明"]),
-        ("By Jane Doe Editor: John Roe", ["Jane Doe"]),
+        ("By Jane Doe, Editor: John Roe", ["Jane Doe"]),
         ("Por María López. Edición: Juan Pérez", ["María López"]),
         ("Von Anna Weber, Redakteurin: Lea Kraus", ["Anna Weber"]),
     ],
@@ -227,6 +227,8 @@ def test_meta_author_beside_a_different_editor_stays() -> None:
         # Chinese bylines list names apart after the reporter's lead-in.
         ("记者：张明 李华", "zh", ["张明", "李华"]),
         ("本报记者 欧阳明华 王芳", "zh", ["欧阳明华", "王芳"]),
+        # roles and the dateline between and after the names
+        ("记者 张明 实习生 李华 北京报道", "zh", ["张明", "李华"]),
         # Japanese writes one name with a space between family and given name.
         ("編集委員　中沢 克二", "ja", ["中沢 克二"]),
         ("中沢 克二", "ja", ["中沢 克二"]),
