@@ -33,11 +33,14 @@ _ARTICLE_TYPE = re.compile(r"schema\.org/(?:\w*Article|BlogPosting)\b")
 # A <header> or <footer> named after the article is its own, wherever it stands
 # ("article-header" outside any <article> at venturebeat.com, "entry-header").
 _OWN = re.compile(r"article|post|entry|story", re.I)
-# A class or id that names the page's header ("header-cont", "masthead"): the site's
-# bar above the article, with its "today" date ("Mon, 25 Dec 2023" in a
-# ``#date-box``), unless it holds the headline (a "page-header" around the <h1>) or
-# is named after the article ("entry-header").
-_HEADER_CLASS = re.compile(r"(?<![a-z])(?i:header|masthead)")
+# A class or id that names the page's header ("header-cont", "site-header",
+# "masthead"): the site's bar above the article, with its "today" date ("Mon, 25
+# Dec 2023" in a ``#date-box``), unless it holds the headline (a "page-header"
+# around the <h1>) or is named after the article ("entry-header"). A header of
+# something else is no page header: Blogger's "date-header" is the post's date.
+_HEADER_CLASS = re.compile(
+    r"(?<![\w-])(?i:(?:site|page|global|main|top)[-_]?)?(?i:header|masthead)"
+)
 # Their classes describe the page's state ("ShowNav", "sidebar-open"), not a part of it.
 _PAGE_TAGS = frozenset({"body", "html"})
 

@@ -137,3 +137,12 @@ def test_date_in_a_header_holding_the_headline_is_the_article_s() -> None:
     <div class="page-header"><h1>Bridge</h1><span>14 May 2020 17:55</span></div>
     {TEXT}</body></html>"""
     assert _page_date(page) == "2020-05-14T17:55:00"
+
+
+def test_blogger_date_header_before_the_post_is_the_post_s_date() -> None:
+    # Blogger sets the post's date in an <h2 class="date-header"> before the
+    # "hentry" that holds the post.
+    page = f"""<html lang="en"><body><div class="date-outer">
+    <h2 class="date-header"><span>Monday, May 4, 2020</span></h2>
+    <div class="post hentry"><h1>Bridge</h1>{TEXT}</div></div></body></html>"""
+    assert _page_date(page) == "2020-05-04"
