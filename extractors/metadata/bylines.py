@@ -39,6 +39,9 @@ _META_KEYS = (
     "article:author_name", "parsely-author", "sailthru.author", "byl", "og:article:author",
     "citation_author", "twitter:data1",
 )  # fmt: skip
+# Meta tags naming the page's editor: a CMS fills "author" with the editor on duty
+# too (chinadaily.com.cn: both "严玉洁", whom the page credits "【责任编辑：严玉洁】").
+_EDITOR_KEYS = ("editor", "article:editor")
 # Class or id words of an element that may hold a byline ("byline", "author",
 # "auteur", "autor", "firma"), tested as substrings: "FeatureByline", "pb-byline",
 # "authorname-txt", "signature_article".
@@ -135,9 +138,12 @@ def _from_jsonld(sources: Sources) -> tuple[list[str], str | None]:
 
 
 def _from_meta(sources: Sources) -> tuple[list[str], str | None]:
+    editors = {clean(v) for key in _EDITOR_KEYS for v in sources.meta.get(key, ())}
     for key in _META_KEYS:
         values = [
-            _URL.sub("", v) for v in sources.meta.get(key, ()) if not _URL.fullmatch(v.strip())
+            _URL.sub("", v)
+            for v in sources.meta.get(key, ())
+            if not _URL.fullmatch(v.strip()) and clean(v) not in editors
         ]
         if key == "twitter:data1":  # "Written by" label pairs: only with its label
             label = (sources.tag("twitter:label1") or "").casefold()
@@ -177,9 +183,18 @@ def _candidates(sources: Sources, scope: Element, headline: Element | None) -> l
 
 def _lead_in_lines(headline: Element | None) -> list[Element]:
     """Elements right after the headline (or after its parent, grandparent) whose
-    text opens with a byline's lead-in."""
+    text opens with a byline's lead-in; and those inside the headline after its
+    first line: a byline set in the ``<h1>`` under a ``<br>`` ("編集委員　中沢克二")."""
+    if headline is None:
+        return []
     found: list[Element] = []
-    node = headline
+    after_text = bool((headline.text or "").strip())
+    for el in headline.iterdescendants(lxml.etree.Element):
+        opening = _opening(el)
+        if after_text and _LEAD_IN.match(opening):
+            found.append(el)
+        after_text = after_text or bool(opening)
+    node: Element | None = headline
     for _ in range(LEAD_IN_LEVELS):
         if node is None:
             break
@@ -292,7 +307,7 @@ def _names(sources: Sources, text: str, visible: bool = True) -> list[str]:
     bare = strip_lead_in(text)
     if sources.is_site(bare):
         return [bare]
-    return split_names(text, visible)
+    return split_names(text, visible, sources.language)
 
 
 def _unique(names: list[Any]) -> list[str]:

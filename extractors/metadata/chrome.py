@@ -33,6 +33,14 @@ _ARTICLE_TYPE = re.compile(r"schema\.org/(?:\w*Article|BlogPosting)\b")
 # A <header> or <footer> named after the article is its own, wherever it stands
 # ("article-header" outside any <article> at venturebeat.com, "entry-header").
 _OWN = re.compile(r"article|post|entry|story", re.I)
+# A class or id that names the page's header ("header-cont", "site-header",
+# "masthead"): the site's bar above the article, with its "today" date ("Mon, 25
+# Dec 2023" in a ``#date-box``), unless it holds the headline (a "page-header"
+# around the <h1>) or is named after the article ("entry-header"). A header of
+# something else is no page header: Blogger's "date-header" is the post's date.
+_HEADER_CLASS = re.compile(
+    r"(?<![\w-])(?i:(?:site|page|global|main|top)[-_]?)?(?i:header|masthead)"
+)
 # Their classes describe the page's state ("ShowNav", "sidebar-open"), not a part of it.
 _PAGE_TAGS = frozenset({"body", "html"})
 
@@ -47,24 +55,32 @@ def _is_article(el: Element) -> bool:
     return bool(kind and _ARTICLE_TYPE.search(kind))
 
 
-def in_chrome(el: Element) -> bool:
+def in_chrome(el: Element, within: Element | None = None) -> bool:
     """True if ``el`` is or sits in the site's header, footer, a ticker or a teaser list.
+
+    ``within``: an ancestor of ``el`` known to be no chrome; it and what holds it
+    are not read.
 
     Inside an ``<article>``, ``<main>``, a microformats ``hentry`` or a schema.org
     Article, nothing is chrome. A ``<header>`` or ``<footer>`` named after the article
-    is the article's own (where its date line and byline live);
-    chrome classes count anywhere.
+    is the article's own (where its date line and byline live); so is an element
+    named a header that holds an ``<h1>``; chrome classes count anywhere.
 
     >>> import lxml.etree
     >>> page = lxml.etree.fromstring(
     ...     "<body><header><b>x</b></header><article><header><i>y</i></header></article></body>")
     >>> in_chrome(page.find(".//b")), in_chrome(page.find(".//i"))
     (True, False)
+    >>> page = lxml.etree.fromstring(
+    ...     "<body><div id='header-cont' class='line'><b>x</b></div>"
+    ...     "<div class='page-header'><h1>t</h1><i>y</i></div></body>")
+    >>> in_chrome(page.find(".//b")), in_chrome(page.find(".//i"))
+    (True, False)
     """
     in_chrome_tag = False
     for ancestor in itertools.chain((el,), el.iterancestors()):
         tag = ancestor.tag
-        if tag in _PAGE_TAGS:
+        if tag in _PAGE_TAGS or ancestor is within:
             break
         if tag in _ARTICLE_TAGS or _is_article(ancestor):
             return False
@@ -73,4 +89,17 @@ def in_chrome(el: Element) -> bool:
         names = ancestor.get("class") or ancestor.get("id")
         if names and _CHROME_CLASS.search(_MODIFIER.sub("", names)):
             return True
+        if _is_site_header(ancestor):
+            in_chrome_tag = True
     return in_chrome_tag
+
+
+def _is_site_header(el: Element) -> bool:
+    """``el``'s class or id names the page's header (``<div id="header-cont"
+    class="line">``), not the article's, and it holds no ``<h1>``."""
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return (
+        _HEADER_CLASS.search(_MODIFIER.sub("", names)) is not None
+        and not _OWN.search(names)
+        and next(el.iter("h1"), None) is None
+    )

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 import dateparser
+from dateparser.timezone_parser import pop_tz_offset_from_string
 from dateutil import parser as dateutil_parser
 
 from extractors.limits import checkpoint
@@ -98,6 +99,9 @@ _TIME = r"\d{1,2}\s*[:h]\s*\d\d(?:\s*[ap]\.?m\.?)?"
 # "على الساعة" (Arabic: "at the hour").
 _JOINER = r"(?:\s*[-–|,/]?\s*(?:à|às|a las|om|um|at|o|على الساعة|الساعة)?\s*[-–,]?\s*)"
 _DATE_TIME = re.compile(rf"(?P<date>{_DATE})(?:{_JOINER}(?P<time>{_TIME}))?", re.I)
+# A date and time closed by a timezone's abbreviation instead of an offset
+# ("2021-01-03T17:40:00EET" in the JSON-LD of a Latvian news site, "... CET", "EST").
+_ISO_ZONE_NAME = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*[A-Za-z]{2,5}")
 # Chinese, Japanese and Korean date marks, read as ISO separators: 2022年4月21日.
 _CJK_MARKS = str.maketrans({"年": "-", "月": "-", "日": " ", "년": "-", "월": "-", "일": " "})
 
@@ -205,6 +209,8 @@ def parse_date(
     '2022-03-09T10:15:00+01:00'
     >>> parse_date("2022-04-20").iso
     '2022-04-20'
+    >>> parse_date("2021-01-03T17:40:00EET").iso
+    '2021-01-03T17:40:00+02:00'
     >>> parse_date("21 april 2022 - 17:40", "nl").iso
     '2022-04-21T17:40:00'
     >>> parse_date("19/4/14", "ja").iso, parse_date("19/4/14", "fr").iso
@@ -231,6 +237,26 @@ def _from_iso(raw: str) -> str | None:
         if len(text) == 10:
             return date.fromisoformat(text).isoformat()
         return datetime.fromisoformat(text).isoformat()
+    except ValueError:
+        return _with_zone_name(raw)
+
+
+def _with_zone_name(raw: str) -> str | None:
+    """An ISO 8601 date and time closed by a timezone's abbreviation, which the
+    standard library does not read, with the offset dateparser's table gives it.
+
+    >>> _with_zone_name("2021-01-03T17:40:00EET"), _with_zone_name("2021-01-03 17:40 EST")
+    ('2021-01-03T17:40:00+02:00', '2021-01-03T17:40:00-05:00')
+    >>> _with_zone_name("2021-01-03T17:40:00 XYZ") is None
+    True
+    """
+    if _ISO_ZONE_NAME.fullmatch(raw) is None:
+        return None
+    rest, zone = pop_tz_offset_from_string(raw)
+    if not isinstance(zone, tzinfo):
+        return None
+    try:
+        return datetime.fromisoformat(rest.strip()).replace(tzinfo=zone).isoformat()
     except ValueError:
         return None
 

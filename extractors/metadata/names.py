@@ -18,21 +18,30 @@ __all__ = ["AGENCIES", "LEAD_IN", "is_agency", "split_names", "strip_lead_in"]
 #: Lead-ins of a byline, in the languages the project handles: "By", "Written by",
 # "Von", "Par", "Por", "Door", "Di", "Da", "Przez", "Av", "Af", "Autor:", "Text:",
 # "Reporting by", "بقلم", "كتب", "Автор:", "Текст:", "โดย" (Thai), "作者：", "記者",
-# "记者", "本报记者" (this paper's reporter), "글·사진" (Korean: text and photos).
+# "记者", "本报记者" (this paper's reporter), "글·사진" (Korean: text and photos),
+# "編集委員", "論説委員", "特派員" (Japanese: senior writer, editorial writer,
+# correspondent; "編集：", the editor's credit, is no lead-in, see ``_CUT``).
 LEAD_IN = re.compile(
     r"^(?:(?:written|posted|reported|reporting|words|text|story|report)\s+by|by|von|par"
     r"|por|door|di|da|przez|av|af|de|autor(?:in|a|e)?|auteur|author|text|texte|texto|testo"
     r"|tekst|redaktion|reportage|بقلم|كتب|كتبت|إعداد|автор|текст|โดย|글(?:\s*[·/]\s*사진)?"
-    r"|作者|記者|(?:本报)?记者|文|撰文)"
-    r"\s*[:：-]?\s+|^(?:بقلم|كتب|كتبت|作者|記者|(?:本报)?记者|文|撰文)\s*[:：]?\s*",
+    r"|作者|記者|(?:本报)?记者|文|撰文|編集委員|論説委員|特派員)"
+    r"\s*[:：-]?\s+"
+    r"|^(?:بقلم|كتب|كتبت|作者|記者|(?:本报)?记者|文|撰文|編集委員|論説委員|特派員)\s*[:：]?\s*",
     re.I,
 )
 # A role after a Korean name: "홍길동 기자" (reporter), "특파원" (correspondent).
 _ROLE_AFTER = re.compile(r"\s+(?:기자|특파원)$")
 # What ends the names in a byline: a role or credit lead-in ("Edited by"), a
-# label ("Follow", "Updated"), a separator or a time ("8h ago").
+# label ("Follow", "Updated"), an editor's credit ("编辑：", "【责任编辑：", "編集：",
+# "Editor:", "Edición:": the editor on duty is no author), a separator or a time
+# ("8h ago").
 _CUT = re.compile(
-    r"(?:^|\s)(?:edited|photos?|photographs?|pictures?|images?|illustrations?|video|graphics?"
+    r"\s*[(\[（【]?\s*(?:责任编辑|責任編輯|编辑|編輯|編集)\s*[:：].*"
+    # a label in letters only at the start or after a mark: "Managing Editor:" is a role
+    r"|(?:^|(?<=[,.;|(\[]))\s*(?:editor|editora|edición|edicion|redakteur|redakteurin"
+    r"|redactor|redactora)\s*:.*"
+    r"|(?:^|\s)(?:edited|editado|photos?|photographs?|pictures?|images?|illustrations?|video|graphics?"
     r"|additional reporting|updated|published|posted|follow|share|email|contact)\b.*"
     r"|\s+[|•·—–]\s*.*|\s+[|•·—–]$|\s+-\s+.*"
     r"|\s*\d+\s*(?:h|hrs?|hours?|min|mins|minutes?|d|days?)\s+ago\b.*"
@@ -94,6 +103,15 @@ _PARTICLES = frozenset(
 # A name in a script without spaces between words (Chinese, Japanese) is one word:
 # "史蒂文的家 發表在 痞客邦" is a sentence.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# A Japanese name in Chinese characters and kana, family and given name apart
+# ("中沢 克二"), and a Chinese name of two to four characters ("张明", "欧阳明华").
+_JAPANESE_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{1,4} [\u3040-\u30ff\u3400-\u9fff]{1,4}")
+_CHINESE_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
+# Words between the names of a Chinese byline: roles (intern, correspondent,
+# photographer, reporter) and the dateline ("北京报道", "济南讯", "新华社北京电").
+_CHINESE_NOT_NAME = re.compile(
+    r"实习生|實習生|通讯员|通訊員|摄影|攝影|摄|特约记者|见习记者|记者|記者|[\u3400-\u9fff]+(?:报道|報導|讯|訊|电|電)"
+)
 # Characters no name holds: digits, symbols, markup ("{\\displaystyle", "=", "@"). The
 # vowel signs of Devanagari, Thai... are a name's ("राहुल"), though not ``\\w``.
 _NOT_IN_NAME = re.compile(rf"[^\w\s.'’‐‑(){MARKS}-]|\d")
@@ -125,11 +143,13 @@ def is_agency(name: str) -> bool:
     return name.casefold().strip(" .") in AGENCIES
 
 
-def split_names(byline: str, visible: bool = True) -> list[str]:
+def split_names(byline: str, visible: bool = True, language: str | None = None) -> list[str]:
     """The person names in a byline, in order; agencies only when no person is named.
 
     A ``visible`` byline's names are capitalized, as names are where letters have
     case ("Jane Doe", "Ludwig van Beethoven"); a meta tag's may be a user name.
+    ``language`` (an ISO 639 code) tells how Chinese characters apart are read
+    (:func:`_spaced_names`).
 
     >>> split_names("By Jane Doe and John Roe, Reuters")
     ['Jane Doe', 'John Roe']
@@ -154,6 +174,7 @@ def split_names(byline: str, visible: bool = True) -> list[str]:
     >>> split_names("AFP"), split_names("Von Redaktion")
     (['AFP'], ['Redaktion'])
     """
+    lead_in = LEAD_IN.match(" ".join(byline.split())) is not None
     text = _HANDLE.sub("", strip_lead_in(byline))
     date = DATE_PATTERN.search(text)
     if date:
@@ -184,8 +205,28 @@ def split_names(byline: str, visible: bool = True) -> list[str]:
             desks.append(name)
         elif _is_name(name) and (not visible or _capitalized(name)):
             names.append(name)
+        elif lead_in or language == "ja":
+            names += _spaced_names(name, language)
     # "Redaktion", "Staff": a newsroom signs when no person does.
     return names or agencies or desks[:1]
+
+
+def _spaced_names(part: str, language: str | None) -> list[str]:
+    """Names in words of Chinese characters set apart by spaces: in Japanese one
+    name, family name and given name ("中沢 克二"); else, after a reporter's
+    lead-in, one name a word, as Chinese bylines list them ("记者：张明 李华").
+    Anything else (a sentence, "史蒂文的家 發表在 痞客邦") holds no names.
+
+    >>> _spaced_names("中沢 克二", "ja"), _spaced_names("张明 李华", "zh")
+    (['中沢 克二'], ['张明', '李华'])
+    >>> _spaced_names("张明 实习生 李华 北京报道", "zh")
+    ['张明', '李华']
+    """
+    words = part.split()
+    if language == "ja":
+        return [part] if len(words) == 2 and _JAPANESE_NAME.fullmatch(part) else []
+    names = [word for word in words if not _CHINESE_NOT_NAME.fullmatch(word)]
+    return names if all(_CHINESE_NAME.fullmatch(word) for word in names) else []
 
 
 def _bracket(match: re.Match[str]) -> str:

@@ -99,7 +99,7 @@ def read_metadata(
         ld.get("inLanguage"),
         sources.tag("og:locale"),
     )
-    language = normalize_language(declared)
+    language = sources.language = normalize_language(declared)
     canonical = sources.canonical_link()
     title = read_title(sources)
     byline = read_byline(sources, title.element)

@@ -102,6 +102,9 @@ class Sources:
     """Every object of the page's JSON-LD."""
     elements: dict[str, list[Element]] = field(default_factory=dict)
     """The page's elements of each of ``INDEXED_TAGS``, in page order (:func:`tag_index`)."""
+    language: str | None = None
+    """The page's declared language (ISO 639: "ja"), set once the reader has it: it
+    tells how names written apart are read ("中沢 克二" is one name in Japanese)."""
     _publishers: set[str] | None = None
 
     def tag(self, *keys: str) -> str | None:

@@ -54,6 +54,9 @@ _HANDLE = re.compile(r"^(?:[ru]/|@)\S+$")
 # The last part after a colon: a separator only before the site's name
 # ("見出し：朝日新聞デジタル"); before anything else it is the headline's.
 _COLON_PART = re.compile(r"\s*[:：]\s*([^:：]+)$")
+# The share of a page's text the frame around its only <h1> holds (see
+# _in_chrome_heading): more than half, which the header bar never holds.
+MAIN_TEXT_SHARE = 0.5
 _TRAILING_BRACKET = re.compile(r"\s*\[([^\]]{2,40})\]\s*$")
 # Keys the headline goes by in meta tags, most trusted first: Dublin Core's title is
 # the document's; og:title and twitter:title are headlines for sharing, often
@@ -181,7 +184,7 @@ def _offered(sources: Sources) -> tuple[list[tuple[int, str]], dict[str, Element
     headings: dict[str, Element] = {}
     for h1 in sources.elements["h1"]:
         text = clean(text_of(h1)).rstrip(_PERMALINKS)
-        if text and len(text) <= HEADING_MAX_CHARS and not in_chrome(h1):
+        if text and len(text) <= HEADING_MAX_CHARS and not _in_chrome_heading(h1, sources):
             offered.append((HEADING, text))
             if not sources.is_site(text):
                 headings.setdefault(_key(text), h1)
@@ -190,6 +193,25 @@ def _offered(sources: Sources) -> tuple[list[tuple[int, str]], dict[str, Element
     cleaned = [(group, clean(value)) for group, value in offered if isinstance(value, str)]
     found = [(group, text) for group, text in cleaned if text and not sources.is_site(text)]
     return found, headings
+
+
+def _in_chrome_heading(h1: Element, sources: Sources) -> bool:
+    """True if ``h1`` is the site's (a logo in the header bar), not the headline.
+
+    A page's only ``<h1>`` is read as chrome only below the innermost element that
+    holds most of the page's text: that element is the page's frame, whatever its
+    class says (bbc.co.uk's wrapper of the whole page is "blq-int-nav").
+    """
+    if not in_chrome(h1):
+        return False
+    if len(sources.elements["h1"]) != 1:
+        return True
+    body = next(h1.iterancestors("body"), None)
+    if body is None:
+        return True
+    half = len(text_of(body)) * MAIN_TEXT_SHARE
+    frame = next((el for el in h1.iterancestors() if len(text_of(el)) > half), body)
+    return in_chrome(h1, within=frame)
 
 
 def _undecorated(raw: str, sources: Sources, section: str | None) -> list[tuple[str, int]]:

@@ -157,7 +157,32 @@ def test_split_names(byline: str, names: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["By definition of the matrix H = H*", "by at least two votes", "Follow", "By"]
+    ("byline", "names"),
+    [
+        ("记者：张明 编辑：李华", ["张明"]),
+        ("By Jane Doe, Editor: John Roe", ["Jane Doe"]),
+        ("Por María López. Edición: Juan Pérez", ["María López"]),
+        ("Von Anna Weber, Redakteurin: Lea Kraus", ["Anna Weber"]),
+    ],
+)
+def test_editor_named_beside_the_author_is_no_author(byline: str, names: list[str]) -> None:
+    assert split_names(byline) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By definition of the matrix H = H*",
+        "by at least two votes",
+        "Follow",
+        "By",
+        # an editor's credit, in brackets or not
+        "【责任编辑：李华】",
+        "（编辑：李华）",
+        "編集：山田太郎",
+        "Editor: John Roe",
+        "Edición: Juan Pérez",
+    ],
 )
 def test_no_names_in_lines_that_are_no_byline(line: str) -> None:
     assert split_names(line) == []
@@ -178,3 +203,55 @@ def test_agency_and_dateline_in_two_elements() -> None:
     <a class="article-author__name">Reuters,</a> <span class="article-author__name">Washington,
     </span> Nov 20 2019, 11:06am</div><p>Text.</p></body></html>"""
     assert _authors(page)[0] == ["Reuters"]
+
+
+def test_meta_author_that_is_the_page_s_editor_is_no_author() -> None:
+    # The CMS fills <meta name="author"> with the editor on duty; the page names
+    # no writer and credits the editor at the end.
+    page = """<html lang="zh"><head><meta name="editor" content="李华">
+    <meta name="author" content="李华"></head><body><h1>大桥重建</h1>
+    <p>市议会周一开会，同意重建大桥。</p><p>【责任编辑：李华】</p></body></html>"""
+    assert _authors(page)[0] == []
+
+
+def test_meta_author_beside_a_different_editor_stays() -> None:
+    page = """<html lang="zh"><head><meta name="editor" content="李华">
+    <meta name="author" content="张明"></head><body><h1>大桥重建</h1>
+    <p>市议会周一开会，同意重建大桥。</p></body></html>"""
+    assert _authors(page)[0] == ["张明"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "language", "names"),
+    [
+        # Chinese bylines list names apart after the reporter's lead-in.
+        ("记者：张明 李华", "zh", ["张明", "李华"]),
+        ("本报记者 欧阳明华 王芳", "zh", ["欧阳明华", "王芳"]),
+        # roles and the dateline between and after the names
+        ("记者 张明 实习生 李华 北京报道", "zh", ["张明", "李华"]),
+        # Japanese writes one name with a space between family and given name.
+        ("編集委員　中沢 克二", "ja", ["中沢 克二"]),
+        ("中沢 克二", "ja", ["中沢 克二"]),
+        ("編集委員　中沢克二", "ja", ["中沢克二"]),
+        # No lead-in, no Japanese: words apart are a sentence, not names.
+        ("史蒂文的家 發表在 痞客邦", "zh", []),
+    ],
+)
+def test_names_in_chinese_characters_written_apart(
+    byline: str, language: str, names: list[str]
+) -> None:
+    assert split_names(byline, language=language) == names
+
+
+def test_byline_set_inside_the_headline_under_a_line_break() -> None:
+    page = """<html lang="ja"><head><meta name="author" content="日本経済新聞社">
+    <meta property="og:site_name" content="日本経済新聞社"></head><body>
+    <h1><span>橋の再建が決まる</span><br><span>編集委員　中沢 克二</span></h1>
+    <p>市議会は月曜日に会合を開き、橋の再建に合意した。</p></body></html>"""
+    assert _authors(page, "https://news.test/a/1")[0] == ["中沢 克二"]
+
+
+def test_headline_opening_like_a_lead_in_is_no_byline() -> None:
+    page = """<html lang="en"><body><h1><span>By the numbers</span>: a bridge</h1>
+    <p>The council met on Monday and agreed to rebuild the bridge.</p></body></html>"""
+    assert _authors(page)[0] == []

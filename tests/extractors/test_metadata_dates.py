@@ -33,6 +33,13 @@ from extractors.metadata.dates import find_date, parse_date
         ("21 มกราคม 2562", "th", "2019-01-21"),
         ("21 ม.ค. 2562 13:49 น.", "th", "2019-01-21T13:49:00"),
         ("21/01/2562", "th", "2019-01-21"),
+        # A structured date and time closed by a timezone's abbreviation: the time
+        # stays, with the zone's offset.
+        ("2021-01-03T17:40:00EET", None, "2021-01-03T17:40:00+02:00"),
+        ("2021-01-03T17:40:00 CET", None, "2021-01-03T17:40:00+01:00"),
+        ("2021-01-03T17:40EST", None, "2021-01-03T17:40:00-05:00"),
+        # An abbreviation no table holds: the day only, as before.
+        ("2021-01-03T17:40:00QQQ", None, "2021-01-03"),
     ],
 )
 def test_parse_date(raw: str, language: str | None, iso: str) -> None:

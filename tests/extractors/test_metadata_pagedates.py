@@ -117,3 +117,32 @@ def test_raw_date_keeps_the_page_s_digits() -> None:
         "https://news.test/a",
     )
     assert (page.published, page.published_raw) == ("2013-08-12", "١٢ أغسطس ٢٠١٣")
+
+
+def _page_date(html: str) -> str | None:
+    return extract(html, "https://news.test/a").published
+
+
+def test_site_s_today_date_in_a_div_named_header_is_no_publication_date() -> None:
+    # The site's bar above the article, a <div> with a class of its own and an id
+    # naming the header, shows today's date; the article states none.
+    page = f"""<html lang="en"><body><div id="header-wrap" class="line"><div class="bar">
+    <div id="date-box">Mon, 25 Dec 2023</div></div></div>
+    <div id="content"><h1>Bridge</h1>{TEXT}</div></body></html>"""
+    assert _page_date(page) is None
+
+
+def test_date_in_a_header_holding_the_headline_is_the_article_s() -> None:
+    page = f"""<html lang="en"><body><div id="masthead">Welcome</div>
+    <div class="page-header"><h1>Bridge</h1><span>14 May 2020 17:55</span></div>
+    {TEXT}</body></html>"""
+    assert _page_date(page) == "2020-05-14T17:55:00"
+
+
+def test_blogger_date_header_before_the_post_is_the_post_s_date() -> None:
+    # Blogger sets the post's date in an <h2 class="date-header"> before the
+    # "hentry" that holds the post.
+    page = f"""<html lang="en"><body><div class="date-outer">
+    <h2 class="date-header"><span>Monday, May 4, 2020</span></h2>
+    <div class="post hentry"><h1>Bridge</h1>{TEXT}</div></div></body></html>"""
+    assert _page_date(page) == "2020-05-04"

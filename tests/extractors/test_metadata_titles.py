@@ -162,3 +162,14 @@ def test_spaces_around_fullwidth_marks_do_not_set_sources_apart() -> None:
     <script type="application/ld+json">
     {{"@type": "NewsArticle", "headline": "{decorated}"}}</script>"""
     assert _title(head) == "新しい図書館が駅前に開館（写真＝共同）"
+
+
+def test_only_h1_in_a_page_frame_classed_as_navigation_is_the_headline() -> None:
+    # The frame around the whole page carries a navigation class ("blq-int-nav" at
+    # bbc.co.uk): it holds the only <h1> and most of the page's text.
+    head = "<title>Mayor apologises for illegal extension - Daily Planet - Asia</title>"
+    text = "<p>" + "The mayor said sorry for the extension built without a permit. " * 5
+    body = f"""<div class="page-int-nav"><div id="content">
+    <h1>Mayor apologises for illegal extension</h1>{text}</p></div></div>
+    <div class="links">Home News Sport</div>"""
+    assert _title(head, body) == "Mayor apologises for illegal extension"
