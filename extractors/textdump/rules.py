@@ -216,6 +216,11 @@ _KEY_CHARS = 16
 # it goes; the development corpora's groups have two lines mostly, a few dozen
 # at most.
 CHECKED_GROUP_LINES = 100
+# A line that goes on from another's last word in lower case, with this many
+# words more, is the paragraph a cut headline quotes (a blog's <title> made of
+# its post's first words: the Readability test pages' missing-paragraphs), not
+# a caption or share text repeating it ("<headline> via @site" adds two).
+CONTINUATION_MIN_WORDS = 10
 
 
 def echoes(lines: Sequence[Line]) -> dict[int, int]:
@@ -254,6 +259,20 @@ def echoes(lines: Sequence[Line]) -> dict[int, int]:
     return found
 
 
+def continues(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` goes on from ``shorter``, its start, as one sentence
+    does: a space, a lower-case letter, and a paragraph's worth of words.
+
+    >>> continues("Lorem ipsum dolor sit amet, consetetur sadipscing elitr, sed diam nonumy eirmod"
+    ...           " tempor invidunt ut labore", "Lorem ipsum dolor sit amet, consetetur")
+    True
+    >>> continues("Fire at the port of Rotterdam via @nos", "Fire at the port of Rotterdam")
+    False
+    """
+    rest = longer[len(shorter) :]
+    return rest[:1] == " " and rest[1:2].islower() and len(rest.split()) >= CONTINUATION_MIN_WORDS
+
+
 def _match_group(
     group: list[Line], repeats: Callable[[str, str], bool], found: dict[int, int]
 ) -> None:
@@ -274,4 +293,6 @@ def _match_group(
             checkpoint("matching lines that repeat others")
         for other in group:
             if len(other.text) < len(text) and repeats(text, other.text):
+                if repeats is str.startswith and continues(text, other.text):
+                    continue
                 found[line.index] = other.index

@@ -226,6 +226,32 @@ def test_echoes_find_breadcrumbs_and_captions() -> None:
     assert echoes(lines) == {0: 1, 2: 1}
 
 
+def test_a_paragraph_going_on_from_a_cut_headline_is_not_its_echo() -> None:
+    """A blog's headline made of its post's first words: the paragraph goes on
+    from it in lower case, and is the article, not a caption repeating it."""
+    dump = (
+        "Blog de Marta\n"
+        "Inicio\n"
+        "Ayer fui al mercado de San Miguel con mi\n"
+        "Ayer fui al mercado de San Miguel con mi hermana y compramos fruta, pan y un queso"
+        " curado que nos recomendó el vendedor del puesto de la esquina.\n"
+        "Después paseamos por la Plaza Mayor, donde había músicos tocando y mucha gente"
+        " sentada en las terrazas al sol de la tarde.\n"
+        "Volveremos el mes que viene, cuando abran los puestos nuevos de la planta de arriba.\n"
+        "Archivo\n"
+    )
+    lines = split_lines(dump)
+    assert echoes(lines) == {}
+    body = extract_text(dump).body
+    assert body.startswith("Ayer fui al mercado de San Miguel con mi hermana y compramos")
+    # A caption that adds a few words is still the headline's echo.
+    caption = split_lines(
+        "Ayer fui al mercado de San Miguel con mi\n"
+        "Ayer fui al mercado de San Miguel con mi hermana, foto de Marta\n"
+    )
+    assert echoes(caption) == {1: 0}
+
+
 def test_best_chain_bridges_small_gaps_only() -> None:
     found = islands([300, 0, 400, 0, 0, 0, 0, 0, 0, 50])
     assert found == [(0, 0, 300.0), (2, 2, 400.0), (9, 9, 50.0)]
