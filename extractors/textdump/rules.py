@@ -98,6 +98,28 @@ _RIGHTS_PIECES = ("©", "serv", "copyright ", "(c) ", "behalten", "behouden", "z
                   "защищ", "محفوظة", "所有")  # fmt: skip
 _ASCII_RIGHTS_PIECES = tuple(piece for piece in _RIGHTS_PIECES if piece.isascii())
 FOOTER_MAX_CHARS = 300
+# A photo's caption, which a dump keeps beside the paragraphs it stood between:
+# a line that ends with the photo's credit ("(Image: GETTY)", "| Foto:
+# Reuters", "Photograph: Dan Kitwood/Getty Images"), or says where the people
+# stand in the picture (", left, and", "(centre)", "(à gauche)", "(links)"),
+# or that it is a file photo. Searched in the lower-cased line, up to
+# FOOTER_MAX_CHARS long.
+_CAPTION = re.compile(
+    r"[(|]\s*(?:photos?|fotos?|images?|imagen|bild|picture|photograph|fotograf[íi]a|credit"
+    r"|crédito|crédit)\s*:[^()|]{1,80}\)?\s*$"
+    r"|\bphotograph\s*:[^.]{1,80}$"
+    r"|\bfile photo\b|, (?:left|right|center|centre)(?: to right)?, "
+    r"|\((?:left|right|center|centre|background|foreground|à gauche|à droite|au centre"
+    r"|izquierda|derecha|links|rechts|mitte|à esquerda|à direita|a sinistra|a destra"
+    r"|midden)\)"
+)
+# The same by a news agency's credit, matched with its case: "(AP Photo/Alan
+# Diaz, File)", "REUTERS/Brendan McDermid"; not "(ePA)", an acronym, nor an
+# agency's credit for the text ("...と指摘している。(c)AFP/Aminu ABUBAKAR").
+_AGENCY_CAPTION = re.compile(
+    r"(?:\((?:AP|AFP|Reuters|REUTERS|EPA|Getty|dpa|ANSA|EFE)\b[^()]*\)"
+    r"|(?:^|\s)(?:REUTERS|AFP|AP|EPA)/[^ /]+(?: [^ /]+){0,3})\s*$"
+)
 # A ticker or a menu on one line: three or more items joined by wide gaps.
 TICKER_MIN_SEGMENTS = 3
 
@@ -144,6 +166,8 @@ def own_rule(text: str) -> str | None:
         return "copyright"
     if "cookie" in low[:FOOTER_MAX_CHARS] and _COOKIES.search(text):
         return "cookie-notice" if _COOKIE_CONTEXT.search(text) else None
+    if _CAPTION.search(low) or _AGENCY_CAPTION.search(text):
+        return "caption"
     return None
 
 

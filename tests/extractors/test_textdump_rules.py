@@ -71,6 +71,17 @@ def test_adapter_gives_the_html_extractors_verdict(text: str) -> None:
         ("This website uses cookies to improve your experience.", "cookie-notice"),
         ("She baked cookies for the whole street on Sunday morning.", None),
         ("Le Maroc abrite, ce mercredi 11 mai, la réunion ministérielle.", None),
+        # Photo captions: a credit at the end, where the people stand, a file photo.
+        ("Le ministre à Rabat, le 11 mai 2022. | Photo : Fadel Senna", "caption"),
+        ("Die Kanzlerin (links) mit dem Bürgermeister am Hafen. (Foto: Karl Weber)", "caption"),
+        ("The mayor, left, and the fire chief on Monday. (AP Photo/Ann Lee)", "caption"),
+        ("In this 2009 file photo, the old bridge is seen from the north bank.", "caption"),
+        ("Workers leave the plant after the last shift on Friday. REUTERS/Jan Novak", "caption"),
+        ("El alcalde (izquierda) y la ministra inauguran el puerto nuevo de Vigo.", "caption"),
+        # An acronym in brackets, a text's agency credit, "left" in a sentence.
+        ("Das Thema wird seit Jahren diskutiert: die elektronische Patientenakte (ePA)", None),
+        ("政府は攻撃が続いていると指摘している。(c)AFP/Aminu ABUBAKAR", None),
+        ("He turned left at the harbour, where the fire chief was waiting.", None),
     ],
 )
 def test_own_rules(text: str, kind: str | None) -> None:
