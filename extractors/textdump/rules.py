@@ -98,6 +98,25 @@ _RIGHTS_PIECES = ("©", "serv", "copyright ", "(c) ", "behalten", "behouden", "z
                   "защищ", "محفوظة", "所有")  # fmt: skip
 _ASCII_RIGHTS_PIECES = tuple(piece for piece in _RIGHTS_PIECES if piece.isascii())
 FOOTER_MAX_CHARS = 300
+# The comments' rules, printed above or below them: a sentence about comments
+# and how they are moderated ("As you comment, please be respectful...", "Os
+# comentários não representam a opinião do jornal", "Comments are subject to
+# our community guidelines"). Such a note names the comments at once, within
+# COMMENT_POLICY_LEAD characters: an article's sentence about someone's comments
+# and the moderates or a policy names them anywhere (an AEB page on a
+# candidate's comments, Readability's yahoo-3).
+_COMMENTS_WORD = re.compile(
+    r"\b(?:comments?|commenters?|commenting|commentaires?|comentarios?|comentários?"
+    r"|kommentare?|commenti|commento|reacties?|reageren)\b",
+    re.I,
+)
+COMMENT_POLICY_LEAD = 60
+_POLICY_WORD = re.compile(
+    r"moderat(?:ed|ing|ion|or)|moderad|moderaç|moderiert|modéré|respectful|respectueu|respeit"
+    r"|respet|rispett|responsab|verantwort|approved|aprovad|approuvé|guidelines|richtlinie"
+    r"|regeln|règles|reglas|regole|(?:comment|commenting) policy|terms of use",
+    re.I,
+)
 # A photo's caption, which a dump keeps beside the paragraphs it stood between:
 # a line that ends with the photo's credit ("(Image: GETTY)", "| Foto:
 # Reuters", "Photograph: Dan Kitwood/Getty Images"), or says where the people
@@ -168,6 +187,13 @@ def own_rule(text: str) -> str | None:
         return "cookie-notice" if _COOKIE_CONTEXT.search(text) else None
     if _CAPTION.search(low) or _AGENCY_CAPTION.search(text):
         return "caption"
+    return _comment_policy(text)
+
+
+def _comment_policy(text: str) -> str | None:
+    """``"comment-policy"`` for the comments' rules (see _COMMENTS_WORD), else None."""
+    if _COMMENTS_WORD.search(text, 0, COMMENT_POLICY_LEAD) and _POLICY_WORD.search(text):
+        return "comment-policy"
     return None
 
 
@@ -179,6 +205,8 @@ def _long_line_rule(text: str) -> str | None:
     if _CALL_TO_ACTION.caseless.match(text):  # a long line is not lower-cased for it
         return "call-to-action"
     head = text[:FOOTER_MAX_CHARS]
+    if _comment_policy(head):
+        return "comment-policy"
     if not ("oo" in head or "OO" in head or "Oo" in head or "oO" in head):
         return None
     if "cookie" in head.lower()[:FOOTER_MAX_CHARS] and _COOKIES.search(text):

@@ -82,6 +82,22 @@ def test_adapter_gives_the_html_extractors_verdict(text: str) -> None:
         ("Das Thema wird seit Jahren diskutiert: die elektronische Patientenakte (ePA)", None),
         ("政府は攻撃が続いていると指摘している。(c)AFP/Aminu ABUBAKAR", None),
         ("He turned left at the harbour, where the fire chief was waiting.", None),
+        # The comments' rules, short or as long as a paragraph.
+        ("I commenti sono moderati: vi chiediamo di rispettare le regole.", "comment-policy"),
+        ("Os comentários não representam a opinião do jornal.", None),
+        ("Os comentários são de responsabilidade dos seus autores.", "comment-policy"),
+        (
+            "Comments are welcome, but please keep them respectful of other readers and on "
+            "the topic of the article. We remove comments that insult, threaten or advertise, "
+            "and we close the discussion after three days. Read our full community guidelines "
+            "before you post, and tell us through the contact form if you see a comment that "
+            "breaks them.",
+            "comment-policy",
+        ),
+        (
+            "The senator's comments drew criticism from moderates over her immigration policy.",
+            None,
+        ),
     ],
 )
 def test_own_rules(text: str, kind: str | None) -> None:
