@@ -72,6 +72,13 @@ INLINE_BOX_COST = 200.0
 # items or a short table, and is kept; a longer one is an ad, a gallery, a box.
 KEEP_GAP_LINES = 3
 KEEP_MIN_WORDS = 2
+# A line ending with a colon, this many words or more, stands in a gap of any
+# length as the article's own lead-in to a list or a table (CNN's ranking, the
+# BBC's "Mr Obama also said:"); shorter ones are labels ("Tags:", "Share on:").
+# The words are counted as written, between spaces: an unspaced script's
+# weighted count makes a label of a dozen characters long enough (Thai
+# "follow us at:" before social links, on a newspaper4k test page).
+LEAD_IN_MIN_WORDS = 5
 # Prose before the headline is dropped when it is this small a part of the
 # span: a widget's sentence, a ticker's headline. More is the article, and the
 # "headline" a subheading.
@@ -275,10 +282,14 @@ def _reasons(
     for start, end, _mass in chain:
         if previous_end is not None:
             gap = range(previous_end + 1, start)
+            long_gap = len(gap) > KEEP_GAP_LINES
             for index in gap:
-                reasons[index] = (
-                    "not-prose" if len(gap) > KEEP_GAP_LINES else kinds[index]
-                ) or _gap_verdict(lines[index])
+                if not long_gap:
+                    reasons[index] = kinds[index] or _gap_verdict(lines[index])
+                elif _leads_in(lines[index]):
+                    reasons[index] = kinds[index]  # the list after it: keep_lists
+                else:
+                    reasons[index] = "not-prose"
         reasons[start : end + 1] = [
             kind or (None if weight > 0 else "not-prose")
             for kind, weight in zip(known[start : end + 1], prose[start : end + 1], strict=True)
@@ -381,6 +392,13 @@ def _after_title(chain: list[Island], title: int, masses: Sequence[float]) -> li
     if after and before <= BEFORE_TITLE_MAX_SHARE * total:
         return after
     return chain
+
+
+def _leads_in(line: Line) -> bool:
+    """Whether ``line`` is a sentence of the article that opens what follows
+    ("The overall rankings were as follows:", "Rasulullah SAW bersabda :"),
+    which a long gap of list items or a table does not make furniture."""
+    return line.text[-1:] == ":" and len(line.text.split()) >= LEAD_IN_MIN_WORDS
 
 
 def _gap_verdict(line: Line) -> str | None:

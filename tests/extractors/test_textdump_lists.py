@@ -59,3 +59,38 @@ def test_numbers_out_of_sequence_are_no_list() -> None:
     teasers = ["1) Lego Star Wars in offerta", "2) Pista Polistil scontata", "7) Le altre offerte"]
     dump = "Home\n" + HEADLINE_IT + "\n".join(LEAD_IT + teasers) + "\n" + FOOTER_IT
     assert extract_text(dump).body == "\n\n".join(LEAD_IT + teasers[:2])
+
+
+HEADLINE_DE = "Finnland bleibt das Land mit den besten Chancen für Arbeitnehmer\n"
+BEFORE_DE = [
+    "Eine neue Studie vergleicht zehn Industrieländer danach, wie gut sie ihre "
+    "Bürger vor Arbeitslosigkeit und Armut schützen.",
+    "Die Vereinigten Staaten schneiden dabei deutlich schlechter ab, als viele "
+    "Ökonomen erwartet hatten.",
+    "Die Rangliste der untersuchten Länder sieht so aus:",
+]
+RANKING_DE = [
+    "1. Finnland",
+    "2. Norwegen",
+    "3. Australien",
+    "4. Kanada",
+    "5. Deutschland",
+    "6. Frankreich",
+]
+AFTER_DE = [
+    "Den schlechten Platz der USA erklären die Autoren vor allem mit der großen "
+    "Ungleichheit der Einkommen und dem schwachen Sozialsystem.",
+    "Die Studie soll im nächsten Jahr mit weiteren Ländern wiederholt werden.",
+]
+
+
+def test_lead_in_before_a_long_list_inside_the_article_is_kept() -> None:
+    """A sentence ending with a colon opens the list after it, however long the
+    run of short lines it leaves between two paragraphs; a two-word label does
+    not ("Teilen Sie:" before share buttons)."""
+    body = BEFORE_DE + RANKING_DE + AFTER_DE
+    dump = "Startseite\n" + HEADLINE_DE + "\n".join(body) + "\nImpressum\n"
+    assert extract_text(dump).body == "\n\n".join(body)
+    shares = ["Teilen Sie:", "Facebook Seite", "Twitter Konto", "WhatsApp Gruppe", "Per E-Mail"]
+    dump = "Startseite\n" + HEADLINE_DE + "\n".join(BEFORE_DE[:2] + shares + AFTER_DE) + "\n"
+    assert extract_text(dump).body == "\n\n".join(BEFORE_DE[:2] + AFTER_DE)

@@ -71,6 +71,33 @@ def test_adapter_gives_the_html_extractors_verdict(text: str) -> None:
         ("This website uses cookies to improve your experience.", "cookie-notice"),
         ("She baked cookies for the whole street on Sunday morning.", None),
         ("Le Maroc abrite, ce mercredi 11 mai, la réunion ministérielle.", None),
+        # Photo captions: a credit at the end, where the people stand, a file photo.
+        ("Le ministre à Rabat, le 11 mai 2022. | Photo : Fadel Senna", "caption"),
+        ("Die Kanzlerin (links) mit dem Bürgermeister am Hafen. (Foto: Karl Weber)", "caption"),
+        ("The mayor, left, and the fire chief on Monday. (AP Photo/Ann Lee)", "caption"),
+        ("In this 2009 file photo, the old bridge is seen from the north bank.", "caption"),
+        ("Workers leave the plant after the last shift on Friday. REUTERS/Jan Novak", "caption"),
+        ("El alcalde (izquierda) y la ministra inauguran el puerto nuevo de Vigo.", "caption"),
+        # An acronym in brackets, a text's agency credit, "left" in a sentence.
+        ("Das Thema wird seit Jahren diskutiert: die elektronische Patientenakte (ePA)", None),
+        ("政府は攻撃が続いていると指摘している。(c)AFP/Aminu ABUBAKAR", None),
+        ("He turned left at the harbour, where the fire chief was waiting.", None),
+        # The comments' rules, short or as long as a paragraph.
+        ("I commenti sono moderati: vi chiediamo di rispettare le regole.", "comment-policy"),
+        ("Os comentários não representam a opinião do jornal.", None),
+        ("Os comentários são de responsabilidade dos seus autores.", "comment-policy"),
+        (
+            "Comments are welcome, but please keep them respectful of other readers and on "
+            "the topic of the article. We remove comments that insult, threaten or advertise, "
+            "and we close the discussion after three days. Read our full community guidelines "
+            "before you post, and tell us through the contact form if you see a comment that "
+            "breaks them.",
+            "comment-policy",
+        ),
+        (
+            "The senator's comments drew criticism from moderates over her immigration policy.",
+            None,
+        ),
     ],
 )
 def test_own_rules(text: str, kind: str | None) -> None:
@@ -224,6 +251,32 @@ def test_echoes_find_breadcrumbs_and_captions() -> None:
         "Marokko und die USA arbeiten eng zusammen."
     )
     assert echoes(lines) == {0: 1, 2: 1}
+
+
+def test_a_paragraph_going_on_from_a_cut_headline_is_not_its_echo() -> None:
+    """A blog's headline made of its post's first words: the paragraph goes on
+    from it in lower case, and is the article, not a caption repeating it."""
+    dump = (
+        "Blog de Marta\n"
+        "Inicio\n"
+        "Ayer fui al mercado de San Miguel con mi\n"
+        "Ayer fui al mercado de San Miguel con mi hermana y compramos fruta, pan y un queso"
+        " curado que nos recomendó el vendedor del puesto de la esquina.\n"
+        "Después paseamos por la Plaza Mayor, donde había músicos tocando y mucha gente"
+        " sentada en las terrazas al sol de la tarde.\n"
+        "Volveremos el mes que viene, cuando abran los puestos nuevos de la planta de arriba.\n"
+        "Archivo\n"
+    )
+    lines = split_lines(dump)
+    assert echoes(lines) == {}
+    body = extract_text(dump).body
+    assert body.startswith("Ayer fui al mercado de San Miguel con mi hermana y compramos")
+    # A caption that adds a few words is still the headline's echo.
+    caption = split_lines(
+        "Ayer fui al mercado de San Miguel con mi\n"
+        "Ayer fui al mercado de San Miguel con mi hermana, foto de Marta\n"
+    )
+    assert echoes(caption) == {1: 0}
 
 
 def test_best_chain_bridges_small_gaps_only() -> None:
