@@ -35,6 +35,7 @@ __all__ = [
     "find_date",
     "numeric_order",
     "parse_date",
+    "reads_buddhist_era",
 ]
 
 # dateparser settings: day before month when a numeric date is ambiguous (the
@@ -270,12 +271,26 @@ def _from_match(
     day = day.translate(_CJK_MARKS).strip()
     text = f"{day} {clock.replace('h', ':')}" if clock else day
     order = order or default_order(language)
-    code = language.replace("_", "-").partition("-")[0].lower() if language else None
+    code = _language_code(language)
     value = _common_era(_standard(text, order) or _localized(text, code, order), code)
     if value is None:
         return None
     found = raw[match.start() : match.end()].strip()
     return ParsedDate(raw=found, iso=_iso(value, clock is not None))
+
+
+def _language_code(language: str | None) -> str | None:
+    """The language of the tag ``language``, lower-cased: "th-TH" and "TH" are "th"."""
+    return language.replace("_", "-").partition("-")[0].lower() if language else None
+
+
+def reads_buddhist_era(language: str | None) -> bool:
+    """Whether a page whose language tag is ``language`` may date in the Buddhist Era.
+
+    >>> reads_buddhist_era("th-TH"), reads_buddhist_era("en"), reads_buddhist_era(None)
+    (True, False, False)
+    """
+    return _language_code(language) in BUDDHIST_ERA_LANGUAGES
 
 
 def _common_era(value: datetime | None, language: str | None) -> datetime | None:

@@ -17,7 +17,6 @@ import lxml.etree
 
 from extractors.metadata.chrome import in_chrome
 from extractors.metadata.dates import (
-    BUDDHIST_ERA_LANGUAGES,
     YMD,
     ParsedDate,
     ascii_digits,
@@ -25,6 +24,7 @@ from extractors.metadata.dates import (
     find_date,
     numeric_order,
     parse_date,
+    reads_buddhist_era,
 )
 from extractors.metadata.sources import Sources
 from extractors.page.tree import Element, text_of
@@ -93,8 +93,7 @@ def visible_date(tree: Element, language: str | None) -> ParsedDate | None:
     teaser dates and the footer count as evidence, though never as the date.
     """
     dots = default_order(language) == YMD
-    code = (language or "").replace("_", "-").partition("-")[0].lower()
-    buddhist = code in BUDDHIST_ERA_LANGUAGES
+    buddhist = reads_buddhist_era(language)
     candidates = (
         (text, owner)
         for text, owner in _body_texts(tree, dots, buddhist)
