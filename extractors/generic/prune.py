@@ -17,9 +17,10 @@ from itertools import pairwise
 import lxml.etree
 
 from extractors.generic.blocks import MAX_LINK_DENSITY
+from extractors.generic.custom import FORMULAS, read_custom_elements
 from extractors.generic.scoring import link_density
-from extractors.generic.vocabulary import element_kind, name_kind, split_humps
-from extractors.generic.votes import BLOCKS, OWN_SENTENCE, PHRASING
+from extractors.generic.vocabulary import element_kind, split_humps
+from extractors.generic.votes import OWN_SENTENCE, PHRASING
 from extractors.limits import checkpoint
 from extractors.page.tree import (
     Element,
@@ -57,9 +58,6 @@ _ROLES = re.compile(
 # one that is all the text of its parent (a <span class="credit"> alone in its
 # div): removing it cuts no sentence.
 _INLINE = PHRASING | {"a", "wbr"}
-# Formulas, MathML's and MathJax's, keep theirs always: their class says what the
-# script attached to them ("CtxtMenu_Attached_0": a context menu), not what they are.
-_FORMULAS = frozenset({"math", "mjx-container"})
 
 # Microdata properties whose elements hold metadata, not text: the page repeats
 # its publisher, images, dates and bylines for machines, usually hidden by CSS.
@@ -132,7 +130,8 @@ def _is_furniture(el: Element) -> bool:
         return True
     if "role" in present and _ROLES.match(el.get("role") or ""):
         return True
-    if tag in _FORMULAS:
+    # Formulas keep theirs always (see FORMULAS).
+    if tag in FORMULAS:
         return False
     # An inline element that shares its parent with other text is part of it; the
     # (costlier) test is made for the few whose class says furniture.
@@ -197,7 +196,7 @@ def _is_heading_slug(ident: str, el: Element) -> bool:
 def prune(tree: Element, props: ItemProps | None = None) -> None:
     """Remove non-article elements from ``tree`` in place (``props``: its itemprops)."""
     lxml.etree.strip_elements(tree, *_ALWAYS_DROP, with_tail=False)
-    _read_custom_elements(tree)
+    read_custom_elements(tree)
     for card in _inline_cards(tree):
         drop(card)
     for legends in _gallery_legends(tree):
@@ -231,47 +230,6 @@ def prune(tree: Element, props: ItemProps | None = None) -> None:
     for el in reversed(kept):
         if el not in frame.protected and frame.emptied(el):
             drop(el)
-
-
-def _read_custom_elements(tree: Element) -> None:
-    """Custom elements (``<app-article-body>``, ``<related-stories>``, ``<ad-slot>``:
-    sites built with web components or Angular, AMP pages) read as the page shows
-    them: a name that says what they are joins their class, and one holding blocks
-    or standing apart from any text is a container, styled as one (a browser
-    shows an unstyled one inline, as text among text), which becomes a ``<div>``,
-    as every later rule knows. Innermost first, so that a custom element around
-    custom containers is a container too. Formulas keep their markup."""
-    # A hyphen in the name, as the HTML standard asks of them. Found element by
-    # element: an XPath testing each name took twice as long.
-    custom = [el for el in tree.iter(lxml.etree.Element) if "-" in el.tag]
-    for el in reversed(custom):
-        tag = el.tag
-        if tag in _FORMULAS or next(el.iterancestors(*_FORMULAS), None) is not None:
-            continue
-        if any(name_kind(tag)):
-            cls = el.get("class")
-            el.set("class", f"{tag} {cls}" if cls else tag)
-        if next(el.iter(*BLOCKS), None) is not None or not _in_running_text(el):
-            el.tag = "div"
-
-
-# Elements whose content is running text: a custom element in them is a word of it.
-_TEXT_PARENTS = PHRASING | {"a", "p", "h1", "h2", "h3", "h4", "h5", "h6", "label", "button"}
-
-
-def _in_running_text(el: Element) -> bool:
-    """Whether ``el`` sits among text: inside a paragraph, a heading or an inline
-    element, or with text right before or after it; or alone in a custom element
-    that sits among text ("a <x-link><x-label>link</x-label></x-link> in a sentence")."""
-    parent = el.getparent()
-    if parent is None:
-        return False
-    if parent.tag in _TEXT_PARENTS or has_text(el.tail):
-        return True
-    before = el.getprevious()
-    if has_text(parent.text if before is None else before.tail):
-        return True
-    return "-" in parent.tag and _in_running_text(parent)
 
 
 def _inline_cards(tree: Element) -> list[Element]:
